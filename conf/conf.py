@@ -1,0 +1,92 @@
+"""Sphinx configuration shared by every language of the site.
+
+English is the source language.  Other languages are built from the same
+sources with ``-D language=<code>``; their text comes from the gettext
+catalogues in ``locale/``.  ``noxfile.py`` reads ``site_languages`` from here.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+CONF_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(CONF_DIR))
+
+# -- Project -------------------------------------------------------------------
+
+project = "Python socket methods"
+author = "The socket-methods contributors"
+copyright = "2026, the socket-methods contributors"
+
+# -- Languages -----------------------------------------------------------------
+# The one declaration of the site's languages: Sphinx language code -> name
+# shown in the language switcher.  The first one is the source language.
+# Each language is published under its BCP 47 tag in lower case
+# (en/, zh-cn/), as docs.python.org and Read the Docs do.
+site_languages = {
+    "en": "English",
+    "zh_CN": "简体中文",
+}
+language = "en"
+
+# -- General -------------------------------------------------------------------
+
+extensions = [
+    # Sphinx's own
+    "sphinx.ext.autodoc",
+    # Third-party
+    "myst_parser",
+    "sphinx_autodoc_typehints",
+    "sphinx_copybutton",
+    # Ours: snippets, language switcher, search (conf/socksite/)
+    "socksite.ext",
+]
+
+root_doc = "index"
+exclude_patterns = ["_build"]
+# Every reference must resolve: a broken {py:meth} is a build error.
+nitpicky = True
+
+# -- MyST ----------------------------------------------------------------------
+
+myst_enable_extensions = [
+    "colon_fence",
+    "deflist",
+]
+
+# -- Internationalisation ------------------------------------------------------
+
+# locale_dirs resolves against the source folder (docs/), unlike the paths
+# under "HTML" below, which resolve against this folder.
+locale_dirs = ["../locale"]
+# Split pot files one per page: translators work page by page.
+gettext_compact = False
+# No location comments: they change whenever a line moves and bury the diff.
+gettext_location = False
+gettext_uuid = False
+# Code never goes through gettext: snippets are files shared by both languages.
+gettext_additional_targets: list[str] = []
+
+# -- HTML ----------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = "Python socket methods"
+templates_path = ["templates"]
+html_static_path = ["static"]
+html_css_files = ["site.css"]
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "top_of_page_buttons": [],
+}
+
+# The copy button copies the command, not the prompt or the output below it.
+copybutton_prompt_text = "$ "
+copybutton_only_copy_prompt_lines = True
+copybutton_exclude = ".linenos, .gp, .go"
+
+# -- Site code (conf/socksite) -------------------------------------------------
+
+# Where the runnable examples live, relative to this folder.
+snippets_dir = "../snippets"

@@ -1,0 +1,94 @@
+"""Build every language of the site into one folder.
+
+``python -m socksite.build`` (with ``conf/`` on ``PYTHONPATH``, as the nox
+sessions arrange) runs one ``sphinx-build`` per language, side by side, into
+``_build/html/<folder>/`` and writes the root page that sends readers to
+their language.  Builds are incremental: run it again and only what changed
+is rebuilt.  Standard library only; Sphinx runs in the child processes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from socksite.languages import Language, root_index_html, site_languages
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / "_build"
+SITE = BUILD / "html"
+POT_DIR = BUILD / "gettext"
+SITE_TITLE = "Python socket methods · Python 套接字方法"
+
+
+def sphinx_command(language: Language, *, builder: str = "html", out: Path | None = None) -> list[str]:
+    """The ``sphinx-build`` command line for one language of the site."""
+    out = out or SITE / language.folder
+    return [
+        sys.executable, "-m", "sphinx", "build",
+        "--builder", builder,
+        "--conf-dir", str(ROOT / "conf"),
+        "--doctree-dir", str(BUILD / "doctrees" / f"{builder}-{language.folder}"),
+        "--define", f"language={language.code}",
+        # Warnings are errors, every reference must resolve; report them all.
+        "--fail-on-warning", "--nitpicky", "--keep-going",
+        "--warning-file", str(BUILD / "logs" / f"{builder}-{language.folder}.log"),
+        "--quiet",
+        str(ROOT / "docs"),
+        str(out),
+    ]  # fmt: skip
+
+
+def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+
+
+def build(languages: tuple[Language, ...], *, extra: list[str] | None = None) -> int:
+    """Build *languages* concurrently; write the root page if all succeed.
+
+    Returns the number of failed builds.  Each build's output is printed as a
+    block, so the two languages' warnings never interleave.
+    """
+    (BUILD / "logs").mkdir(parents=True, exist_ok=True)
+    commands = [sphinx_command(language) + (extra or []) for language in languages]
+    with ThreadPoolExecutor(max_workers=len(commands)) as pool:
+        results = list(pool.map(_run, commands))
+    failed = 0
+    for language, result in zip(languages, results):
+        status = "ok" if result.returncode == 0 else f"FAILED (exit {result.returncode})"
+        print(f"--- {language.name} ({language.code}) -> {SITE.relative_to(ROOT) / language.folder}: {status}")
+        sys.stdout.write(result.stdout)
+        sys.stdout.write(result.stderr)
+        failed += result.returncode != 0
+    if failed:
+        return failed
+    (SITE / "index.html").write_text(root_index_html(languages, title=SITE_TITLE), encoding="utf-8")
+    print(f"Site written to {SITE}/index.html")
+    return 0
+
+
+def extract_messages(languages: tuple[Language, ...]) -> int:
+    """Write fresh .pot files for the source language into ``_build/gettext``.
+
+    The folder is emptied first, so a page that was removed leaves no
+    catalogue behind.
+    """
+    shutil.rmtree(POT_DIR, ignore_errors=True)
+    result = _run(sphinx_command(languages[0], builder="gettext", out=POT_DIR))
+    sys.stdout.write(result.stdout + result.stderr)
+    return result.returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m socksite.build [gettext] [sphinx-build options]``."""
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["gettext"]:
+        return extract_messages(site_languages())
+    return build(site_languages(), extra=args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""The Sphinx extension: snippets, language switching and links to Python's docs.
+
+Everything the site adds to Sphinx is registered in :func:`setup`; each
+piece lives in a small module of this package.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from socksite.glossary import SiteGlossaryDirective
+from socksite.languages import languages_from, page_url
+from socksite.snippets import SnippetDirective
+
+PYTHON_DOCS = "https://docs.python.org/3/"
+
+#: Names the signatures use that belong to Python's own documentation.
+PYTHON_TARGETS: dict[str, str] = {
+    "Any": "library/typing.html#typing.Any",
+    "None": "library/constants.html#None",
+    # typeshed's name for "any bytes-like object"
+    "ReadableBuffer": "glossary.html#term-bytes-like-object",
+    "WriteableBuffer": "glossary.html#term-bytes-like-object",
+    "bool": "library/functions.html#bool",
+    "bytes": "library/stdtypes.html#bytes",
+    "float": "library/functions.html#float",
+    "int": "library/functions.html#int",
+    "str": "library/stdtypes.html#str",
+    "tuple": "library/stdtypes.html#tuple",
+    "typing.Any": "library/typing.html#typing.Any",
+    "collections.abc.Buffer": "library/collections.abc.html#collections.abc.Buffer",
+    "io.IOBase": "library/io.html#io.IOBase",
+    "errno": "library/errno.html",
+    "errno.errorcode": "library/errno.html#errno.errorcode",
+    "subprocess": "library/subprocess.html",
+    "socket.AddressFamily": "library/socket.html#socket.AddressFamily",
+    "socket.SocketKind": "library/socket.html#socket.SocketKind",
+    "socket.gaierror": "library/socket.html#socket.gaierror",
+    "BlockingIOError": "library/exceptions.html#BlockingIOError",
+    "ConnectionRefusedError": "library/exceptions.html#ConnectionRefusedError",
+    "InterruptedError": "library/exceptions.html#InterruptedError",
+    "OSError": "library/exceptions.html#OSError",
+    "TimeoutError": "library/exceptions.html#TimeoutError",
+    "ValueError": "library/exceptions.html#ValueError",
+}
+
+
+def link_to_python_docs(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.reference | None:
+    """Resolve references to builtins and stdlib names to docs.python.org.
+
+    The site builds offline, so it cannot fetch Python's intersphinx
+    inventory; this short table covers every name the pages mention.
+    """
+    if node.get("refdomain") != "py":
+        return None
+    name = node["reftarget"]
+    module = node.get("py:module")
+    target = PYTHON_TARGETS.get(name) or (module and PYTHON_TARGETS.get(f"{module}.{name}"))
+    if not target:
+        return None
+    link = nodes.reference("", "", internal=False, refuri=PYTHON_DOCS + target)
+    link += contnode
+    return link
+
+
+def add_language_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    """Give templates the language switcher's links and the page's BCP 47 tag."""
+    languages = languages_from(app.config.site_languages)
+    current = next(lang for lang in languages if lang.code == (app.config.language or "en"))
+    # Furo writes <html lang="{{ language }}">; HTML wants zh-CN, not zh_CN.
+    context["language"] = current.tag
+    context["socksite_languages"] = [
+        {
+            "name": lang.name,
+            "tag": lang.tag,
+            "folder": lang.folder,
+            "url": page_url(pagename, from_page=pagename, language=lang, suffix=app.builder.out_suffix),
+            "current": lang == current,
+        }
+        for lang in languages
+    ]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the site's directive, event handlers and settings."""
+    app.add_config_value("site_languages", {"en": "English"}, "env", dict)
+    app.add_config_value("snippets_dir", "../snippets", "env", str)
+    app.add_directive("snippet", SnippetDirective)
+    app.add_directive("site-glossary", SiteGlossaryDirective)
+    app.connect("missing-reference", link_to_python_docs)
+    app.connect("html-page-context", add_language_context)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

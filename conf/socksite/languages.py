@@ -1,0 +1,125 @@
+"""Where each language of the site lives, and how pages link across languages.
+
+Pure standard library, so that ``noxfile.py`` and the tests can use it
+without Sphinx.  The languages themselves are declared once, in
+``conf/conf.py`` (``site_languages``).
+"""
+
+from __future__ import annotations
+
+import html
+import runpy
+from dataclasses import dataclass
+from pathlib import Path
+
+CONF_PY = Path(__file__).resolve().parent.parent / "conf.py"
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site."""
+
+    code: str
+    """Sphinx's language code, as in ``-D language=zh_CN``."""
+    name: str
+    """The language's name in that language, as the switcher shows it."""
+
+    @property
+    def tag(self) -> str:
+        """The BCP 47 tag for ``<html lang>`` and ``hreflang``: ``zh-CN``."""
+        return self.code.replace("_", "-")
+
+    @property
+    def folder(self) -> str:
+        """The URL folder the language is published under: ``zh-cn``."""
+        return self.tag.lower()
+
+
+def languages_from(declared: dict[str, str]) -> tuple[Language, ...]:
+    """Turn ``site_languages`` from conf.py into :class:`Language` objects."""
+    return tuple(Language(code, name) for code, name in declared.items())
+
+
+def site_languages() -> tuple[Language, ...]:
+    """Read the languages declared in ``conf/conf.py`` without starting Sphinx."""
+    return languages_from(runpy.run_path(str(CONF_PY))["site_languages"])
+
+
+def page_url(pagename: str, *, from_page: str, language: Language, suffix: str = ".html") -> str:
+    """Relative URL from the page *from_page* to *pagename* in *language*.
+
+    Both pages are Sphinx page names (``index``, ``methods/bind``); the result
+    climbs out of the current language folder and into the other one, so it
+    works on any host and under any path prefix.
+
+    >>> zh = Language("zh_CN", "简体中文")
+    >>> page_url("bind", from_page="bind", language=zh)
+    '../zh-cn/bind.html'
+    >>> page_url("a/b", from_page="a/b", language=zh)
+    '../../zh-cn/a/b.html'
+    """
+    up = "../" * (from_page.count("/") + 1)
+    return f"{up}{language.folder}/{pagename}{suffix}"
+
+
+def root_index_html(languages: tuple[Language, ...], *, title: str) -> str:
+    """The site's root page: sends a reader on to the language they prefer.
+
+    With JavaScript, a language the reader chose earlier (``localStorage``)
+    wins, then the first of ``navigator.languages`` that the site has (any
+    ``zh`` means Simplified Chinese); otherwise the source language.  Without
+    JavaScript, the page simply offers a link to each language.
+    """
+    source = languages[0]
+    links = "\n".join(
+        f'    <li><a href="{lang.folder}/index.html" hreflang="{lang.tag}" lang="{lang.tag}">'
+        f"{html.escape(lang.name)}</a></li>"
+        for lang in languages
+    )
+    alternates = "\n".join(
+        f'  <link rel="alternate" hreflang="{lang.tag}" href="{lang.folder}/index.html">'
+        for lang in languages
+    )
+    prefixes = {lang.tag.lower().split("-")[0]: lang.folder for lang in reversed(languages)}
+    prefixes |= {lang.tag.lower(): lang.folder for lang in languages}
+    table = ", ".join(f'"{key}": "{value}"' for key, value in sorted(prefixes.items()))
+    return f"""<!doctype html>
+<html lang="{source.tag}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width,initial-scale=1">
+  <title>{html.escape(title)}</title>
+  <meta name="description" content="{html.escape(title)}: English / 简体中文">
+{alternates}
+  <link rel="icon" href="data:,">
+  <script>
+    (function () {{
+      var folders = {{{table}}};
+      var chosen = null;
+      try {{ chosen = localStorage.getItem("socksite-language"); }} catch (e) {{}}
+      var wanted = chosen ? [chosen] : (navigator.languages || [navigator.language || ""]);
+      var folder = "{source.folder}";
+      for (var i = 0; i < wanted.length; i++) {{
+        var tag = String(wanted[i]).toLowerCase();
+        var hit = folders[tag] || folders[tag.split("-")[0]];
+        if (hit) {{ folder = hit; break; }}
+      }}
+      location.replace(folder + "/index.html" + location.hash);
+    }})();
+  </script>
+  <style>
+    body {{ font-family: system-ui, sans-serif; max-width: 30rem; margin: 4rem auto; padding: 0 1rem; }}
+    a {{ font-size: 1.25rem; }}
+  </style>
+</head>
+<body>
+  <main>
+  <h1>{html.escape(title)}</h1>
+  <ul>
+{links}
+  </ul>
+  </main>
+</body>
+</html>
+"""
+

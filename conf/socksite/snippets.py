@@ -1,0 +1,73 @@
+"""The ``snippet`` directive: a runnable example, its command and its output.
+
+A page writes::
+
+    ```{snippet} bind
+    ```
+
+and gets three things, all read from ``snippets/`` at build time so nothing
+is pasted into a page or a catalogue: the code of ``bind.py``, and a console
+block with the command that runs it followed by the output recorded in
+``bind.out`` (the file the tests compare the real output with).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import ClassVar
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+SNIPPET_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def snippet_paths(snippets_dir: Path, name: str) -> tuple[Path, Path]:
+    """The code file and the recorded-output file of the snippet *name*."""
+    return snippets_dir / f"{name}.py", snippets_dir / f"{name}.out"
+
+
+def console_text(name: str, output: str) -> str:
+    """What a reader's terminal shows when they run the snippet *name*."""
+    return f"$ python3 {name}.py\n{output}".rstrip("\n")
+
+
+class SnippetDirective(SphinxDirective):
+    """Show ``snippets/<name>.py``, the command that runs it and its recorded output."""
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar[dict[str, object]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        if not SNIPPET_NAME.fullmatch(name):
+            raise self.error(f"snippet name {name!r} must be a Python module name (a-z, 0-9, _)")
+        snippets_dir = (Path(self.env.app.confdir) / self.config.snippets_dir).resolve()
+        code_path, out_path = snippet_paths(snippets_dir, name)
+        for path in (code_path, out_path):
+            if not path.is_file():
+                hint = "record it with `nox -s record -- {name}`" if path == out_path else "create it"
+                raise self.error(f"snippet {name!r}: {path} does not exist ({hint.format(name=name)})")
+            self.env.note_dependency(str(path))
+        self.env.metadata[self.env.docname]["snippet"] = name
+
+        code = nodes.literal_block(
+            code_path.read_text(encoding="utf-8"), code_path.read_text(encoding="utf-8")
+        )
+        code["language"] = "python"
+        code["classes"].append("snippet-code")
+        caption = nodes.caption(code_path.name, code_path.name)
+        code_box = nodes.container("", caption, code, classes=["literal-block-wrapper", "snippet"])
+        code_box["literal_block"] = True
+
+        shown = console_text(name, out_path.read_text(encoding="utf-8"))
+        run = nodes.literal_block(shown, shown)
+        run["language"] = "console"
+        run["classes"].append("snippet-run")
+        for node in (code_box, caption, code, run):
+            self.set_source_info(node)
+            # Code and output belong to no language: keep them out of gettext.
+            node["translatable"] = False
+        return [code_box, run]

@@ -1,0 +1,45 @@
+"""The site's terminology: one English term, one Chinese term, a definition in each.
+
+``locale/terms.csv`` is the one source.  The glossary page, the Chinese
+search dictionary and the terminology checks are all derived from it.
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+TERMS_CSV = Path(__file__).resolve().parents[2] / "locale" / "terms.csv"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One concept, named and defined in every language of the site."""
+
+    names: dict[str, str]
+    """Language code -> the term in that language."""
+    definitions: dict[str, str]
+    """Language code -> the definition in that language."""
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or self.names["en"]
+
+    def definition(self, language: str) -> str:
+        return self.definitions.get(language) or self.definitions["en"]
+
+
+def load_terms(path: Path = TERMS_CSV) -> list[Term]:
+    """Read the terms file; columns are ``<lang>`` and ``definition_<lang>``."""
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    terms = []
+    for line, row in enumerate(rows, start=2):
+        names = {key: value.strip() for key, value in row.items() if not key.startswith("definition_")}
+        definitions = {key.removeprefix("definition_"): value.strip() for key, value in row.items() if key.startswith("definition_")}
+        empty = [key for key, value in {**names, **row}.items() if not (value or "").strip()]
+        if empty:
+            raise ValueError(f"{path}:{line}: empty column(s): {', '.join(empty)}")
+        terms.append(Term(names, definitions))
+    return terms

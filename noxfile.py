@@ -1,0 +1,123 @@
+"""Build, serve, translate and check the site.
+
+    python3 noxfile.py -s serve     # build both languages and serve them with live reload
+    python3 noxfile.py -s tests     # every check
+
+Run as a script, this file installs nox into ``.nox/_nox`` first if it is
+missing, so a fresh machine needs nothing but Python 3.10+ (on Debian and
+Ubuntu, also the ``python3-venv`` package).  With nox installed, ``nox -s …``
+does the same.  ``nox -l`` lists the sessions.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+def _bootstrap() -> None:
+    """Re-run this file under a nox installed in a private virtual environment."""
+    import venv
+
+    home = ROOT / ".nox" / "_nox"
+    python = home / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    if not python.exists():
+        print(f"nox is not installed: installing it into {home.relative_to(ROOT)} ...", file=sys.stderr)
+        try:
+            venv.create(home, with_pip=True, clear=True)
+        except (OSError, subprocess.CalledProcessError):
+            # Debian without python3-venv: a venv without pip, filled by the system's pip.
+            venv.create(home, with_pip=False, clear=True)
+            install = [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "nox"]
+        else:
+            install = [str(python), "-m", "pip", "install", "--quiet", "nox"]
+        if subprocess.run(install).returncode != 0:
+            sys.exit("Could not install nox. On Debian/Ubuntu: sudo apt install python3-venv, then try again.")
+    os.execv(python, [str(python), __file__, *sys.argv[1:]])
+
+
+try:
+    import nox
+except ImportError:
+    if __name__ == "__main__":
+        _bootstrap()
+    raise
+
+sys.path.insert(0, str(ROOT / "conf"))
+from socksite.build import POT_DIR  # noqa: E402
+from socksite.languages import site_languages  # noqa: E402
+
+nox.options.default_venv_backend = "venv"
+nox.options.sessions = ["docs", "tests"]
+
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+_SOURCE_LANGUAGE, *TRANSLATIONS = site_languages()
+# The site's own Sphinx code, importable in every session.
+CONF_ENV = {"PYTHONPATH": str(ROOT / "conf")}
+
+
+def _docs_python() -> str:
+    """The newest CPython on PATH: it gets the newest Sphinx this project allows."""
+    for version in ("3.13", "3.12", "3.11", "3.10"):
+        if shutil.which(f"python{version}"):
+            return version
+    return f"{sys.version_info.major}.{sys.version_info.minor}"
+
+
+# SOCKSITE_DOCS_PYTHON=3.11 builds with that Python instead (its newest Sphinx).
+DOCS_PYTHON = os.environ.get("SOCKSITE_DOCS_PYTHON") or _docs_python()
+
+
+def build_site(session: nox.Session, *sphinx_options: str) -> None:
+    """Build every language into _build/html/<folder>/ and write the root page."""
+    session.run("python", "-m", "socksite.build", *sphinx_options, env=CONF_ENV)
+
+
+@nox.session(python=DOCS_PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the site in every language into _build/html/ (sphinx-build options from posargs)."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "docs"))
+    build_site(session, *session.posargs)
+
+
+@nox.session(python=DOCS_PYTHON, default=False)
+def serve(session: nox.Session) -> None:
+    """Build the site and serve it on 127.0.0.1 with live reload (port from posargs, default 8000)."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "serve"))
+    build_site(session)
+    port = session.posargs[0] if session.posargs else "8000"
+    session.run("python", "-m", "socksite.serve", "--port", port, env=CONF_ENV)
+
+
+@nox.session(python=DOCS_PYTHON)
+def tests(session: nox.Session) -> None:
+    """Build the site, then run every test (pytest options from posargs)."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
+    build_site(session)
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=False, default=False)
+def record(session: nox.Session) -> None:
+    """Re-record snippet outputs after an intended change: nox -s record -- NAME ..."""
+    session.run(sys.executable, "tests/harness.py", "--record", *session.posargs)
+
+
+@nox.session(python=DOCS_PYTHON, default=False)
+def translate(session: nox.Session) -> None:
+    """Extract the English text and update every language's .po catalogues."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "docs"))
+    session.run("python", "-m", "socksite.build", "gettext", env=CONF_ENV)
+    session.run(
+        "sphinx-intl", "update", "--pot-dir", str(POT_DIR), "--locale-dir", "locale",
+        *[arg for language in TRANSLATIONS for arg in ("--language", language.code)],
+    )  # fmt: skip
+
+
+if __name__ == "__main__":
+    nox.main()

@@ -1,0 +1,160 @@
+"""Run the snippets and compare what they print with their recorded output.
+
+Standard library only, so readers can check the snippets on their own
+machine, with their own Python::
+
+    python3 tests/harness.py              # check every snippet
+    python3 tests/harness.py bind recv    # check some
+    python3 tests/harness.py --record bind   # after an intended change
+
+Each snippet runs in its own process, as ``python -X dev -W error``, inside
+``tests/sandbox.py`` (loopback only, with a deadline).  It passes when it
+exits with status 0, writes nothing to stderr, and prints exactly the text
+of ``snippets/<name>.out``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+SANDBOX = Path(__file__).resolve().parent / "sandbox.py"
+
+#: Seconds a snippet may run before its stack is dumped and it is stopped.
+DEFAULT_DEADLINE = 5.0
+#: Snippets that wait on purpose get a longer deadline here.
+DEADLINES: dict[str, float] = {}
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A runnable example: ``snippets/<name>.py`` and its recorded ``<name>.out``."""
+
+    name: str
+    code: Path
+    recorded: Path
+
+    @property
+    def deadline(self) -> float:
+        return DEADLINES.get(self.name, DEFAULT_DEADLINE)
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one run of a snippet did."""
+
+    snippet: Snippet
+    returncode: int
+    stdout: str
+    stderr: str
+
+    def problems(self) -> list[str]:
+        """Why this run does not match the recorded output (empty when it does)."""
+        found = []
+        where = self.snippet.code.relative_to(ROOT) if self.snippet.code.is_relative_to(ROOT) else self.snippet.code
+        if self.returncode != 0:
+            found.append(f"{where}: exited with status {self.returncode}")
+        if self.stderr:
+            found.append(f"{where}: wrote to stderr:\n{self.stderr.rstrip()}")
+        if not self.snippet.recorded.is_file():
+            found.append(f"{where}: no recorded output {self.snippet.recorded.name}")
+        else:
+            expected = self.snippet.recorded.read_text(encoding="utf-8")
+            if self.stdout != expected:
+                diff = difflib.unified_diff(
+                    expected.splitlines(keepends=True),
+                    self.stdout.splitlines(keepends=True),
+                    fromfile=f"{self.snippet.recorded.name} (recorded)",
+                    tofile=f"{self.snippet.code.name} (this run)",
+                )
+                found.append(f"{where}: output differs from {self.snippet.recorded.name}:\n{''.join(diff)}")
+        return found
+
+
+def discover(folder: Path = SNIPPETS) -> list[Snippet]:
+    """Every snippet in *folder*, by name."""
+    return [
+        Snippet(path.stem, path, path.with_suffix(".out"))
+        for path in sorted(folder.glob("*.py"))
+        if not path.name.startswith("_")
+    ]
+
+
+def run(snippet: Snippet, python: str = sys.executable) -> Run:
+    """Run *snippet* once in a fresh interpreter and capture what it printed."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+    env["PYTHONIOENCODING"] = "utf-8"
+    command = [python, "-X", "dev", "-W", "error", str(SANDBOX), str(snippet.code), str(snippet.deadline)]
+    try:
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=snippet.code.parent,
+            env=env,
+            timeout=snippet.deadline + 10,
+            stdin=subprocess.DEVNULL,
+        )
+    except subprocess.TimeoutExpired as expired:
+        # faulthandler should have stopped it already; this is the last resort.
+        return Run(snippet, -1, str(expired.stdout or ""), f"killed after {expired.timeout} s")
+    return Run(snippet, done.returncode, done.stdout, done.stderr)
+
+
+def record(snippet: Snippet, python: str = sys.executable) -> str:
+    """Run *snippet* twice and write its output, refusing output that is not stable."""
+    first, second = run(snippet, python), run(snippet, python)
+    for attempt in (first, second):
+        if attempt.returncode != 0 or attempt.stderr:
+            raise SystemExit(f"{snippet.code}: not recorded, the run failed:\n{attempt.stderr}")
+    if first.stdout != second.stdout:
+        diff = "".join(
+            difflib.unified_diff(
+                first.stdout.splitlines(keepends=True), second.stdout.splitlines(keepends=True), "run 1", "run 2"
+            )
+        )
+        raise SystemExit(f"{snippet.code}: not recorded, the output changes between runs:\n{diff}")
+    snippet.recorded.write_text(first.stdout, encoding="utf-8")
+    return first.stdout
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("names", nargs="*", help="snippet names (default: all)")
+    parser.add_argument("--record", action="store_true", help="write the current output as the recorded output")
+    args = parser.parse_args(argv)
+    snippets = discover()
+    known = {snippet.name: snippet for snippet in snippets}
+    unknown = [name for name in args.names if name not in known]
+    if unknown:
+        parser.error(f"no such snippet: {', '.join(unknown)} (have: {', '.join(known)})")
+    chosen = [known[name] for name in args.names] if args.names else snippets
+    if args.record:
+        for snippet in chosen:
+            record(snippet)
+            print(f"recorded {snippet.recorded.relative_to(ROOT)}")
+        return 0
+    failed = 0
+    for snippet in chosen:
+        problems = run(snippet).problems()
+        if problems:
+            failed += 1
+            print(f"DIFFERS  与记录不同  {snippet.name}")
+            print("\n".join(problems))
+        else:
+            print(f"ok       一致        {snippet.name}")
+    print(f"{len(chosen) - failed} passed, {failed} failed")
+    print(f"{len(chosen) - failed} 个一致，{failed} 个不同（Python {sys.version.split()[0]}, {sys.platform}）")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
