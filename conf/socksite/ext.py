@@ -78,6 +78,10 @@ def add_language_context(
     current = next(lang for lang in languages if lang.code == (app.config.language or "en"))
     # Furo writes <html lang="{{ language }}">; HTML wants zh-CN, not zh_CN.
     context["language"] = current.tag
+    # The site's name is the home page's title, so it is translated with it.
+    home = app.env.titles.get(app.config.root_doc)
+    if home is not None:
+        context["docstitle"] = home.astext()
     context["socksite_languages"] = [
         {
             "name": lang.name,

@@ -91,7 +91,7 @@ def root_index_html(languages: tuple[Language, ...], *, title: str) -> str:
   <title>{html.escape(title)}</title>
   <meta name="description" content="{html.escape(title)}: English / 简体中文">
 {alternates}
-  <link rel="icon" href="data:,">
+  <link rel="icon" href="{source.folder}/_static/favicon.svg" type="image/svg+xml">
   <script>
     (function () {{
       var folders = {{{table}}};

@@ -1,0 +1,90 @@
+"""The built site: both languages complete, warning-free, and linked to each other."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from conftest import LANGUAGES, PAGES, ROOT
+
+from socksite.build import BUILD
+from socksite.languages import Language
+
+
+class PageFacts(HTMLParser):
+    """The few facts of a page these tests look at."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.alternates: dict[str, str] = {}
+        self.switcher: dict[str, str] = {}
+        self._in_switcher = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {key: value or "" for key, value in attrs}
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        elif tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+            self.alternates[a["hreflang"]] = a["href"]
+        elif tag == "nav" and "language-switcher" in a.get("class", ""):
+            self._in_switcher = True
+        elif tag == "a" and self._in_switcher:
+            self.switcher[a["hreflang"]] = a["href"]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav":
+            self._in_switcher = False
+
+
+def facts(path: Path) -> PageFacts:
+    parser = PageFacts()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def target(page: Path, href: str) -> Path:
+    """The file a relative link on *page* points to."""
+    resolved = urljoin(page.as_uri(), urlsplit(href).path)
+    return Path(urlsplit(resolved).path)
+
+
+def test_build_logged_no_warnings(site: Path, language: Language) -> None:
+    log = BUILD / "logs" / f"html-{language.folder}.log"
+    assert log.is_file(), f"{log} is missing: was the site built with socksite.build?"
+    assert log.read_text(encoding="utf-8") == "", f"{log.relative_to(ROOT)}:\n{log.read_text(encoding='utf-8')}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_exists_in_every_language(site: Path, language: Language, page: str) -> None:
+    assert (site / language.folder / f"{page}.html").is_file()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_declares_its_language_and_its_translations(site: Path, language: Language, page: str) -> None:
+    path = site / language.folder / f"{page}.html"
+    found = facts(path)
+    assert found.lang == language.tag, f"{path}: <html lang={found.lang!r}>"
+    assert set(found.alternates) == {lang.tag for lang in LANGUAGES}, f"{path}: hreflang {found.alternates}"
+    for tag, href in found.alternates.items():
+        assert target(path, href).is_file(), f"{path}: hreflang={tag} points to missing {href}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_switcher_leads_to_the_same_page_in_each_other_language(site: Path, language: Language, page: str) -> None:
+    path = site / language.folder / f"{page}.html"
+    switcher = facts(path).switcher
+    others = [lang for lang in LANGUAGES if lang != language]
+    assert set(switcher) == {lang.tag for lang in others}, f"{path}: switcher links {switcher}"
+    for other in others:
+        expected = site / other.folder / f"{page}.html"
+        assert target(path, switcher[other.tag]) == expected, f"{path}: switcher to {other.tag} is {switcher[other.tag]}"
+
+
+def test_root_page_links_every_language(site: Path) -> None:
+    root = (site / "index.html").read_text(encoding="utf-8")
+    for language in LANGUAGES:
+        assert f'href="{language.folder}/index.html"' in root
+        assert (site / language.folder / "index.html").is_file()

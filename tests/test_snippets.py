@@ -1,0 +1,46 @@
+"""Every snippet runs, over loopback only, and prints exactly its recorded output."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import DOCS, PAGES
+
+import harness
+
+SNIPPETS = harness.discover()
+USES = re.compile(r"^```\{snippet\}\s+(\S+)", re.MULTILINE)
+
+
+def snippet_uses() -> dict[str, list[str]]:
+    """Page name -> the snippets it shows."""
+    return {page: USES.findall((DOCS / f"{page}.md").read_text(encoding="utf-8")) for page in PAGES}
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda snippet: snippet.name)
+def test_snippet_prints_its_recorded_output(snippet: harness.Snippet) -> None:
+    problems = harness.run(snippet).problems()
+    assert not problems, "\n".join(problems)
+
+
+def test_every_snippet_is_shown_on_exactly_one_page() -> None:
+    shown: dict[str, list[str]] = {}
+    for page, names in snippet_uses().items():
+        for name in names:
+            shown.setdefault(name, []).append(page)
+    for snippet in SNIPPETS:
+        pages = shown.get(snippet.name, [])
+        assert len(pages) == 1, f"snippets/{snippet.name}.py is shown on {pages or 'no page'}, not exactly one"
+    missing = sorted(set(shown) - {snippet.name for snippet in SNIPPETS})
+    assert not missing, f"pages show snippets that do not exist: {missing}"
+
+
+def test_every_page_that_declares_an_api_has_a_snippet() -> None:
+    declares = re.compile(r"^```\{py:(method|class|function|attribute)\}", re.MULTILINE)
+    without = [
+        page
+        for page, names in snippet_uses().items()
+        if not names and declares.search((DOCS / f"{page}.md").read_text(encoding="utf-8"))
+    ]
+    assert not without, f"pages that document an API but show no snippet: {without}"
