@@ -15,6 +15,7 @@ from sphinx.environment import BuildEnvironment
 
 from socksite.glossary import SiteGlossaryDirective
 from socksite.languages import languages_from, page_url
+from socksite.search import SiteChineseSearch
 from socksite.snippets import SnippetDirective
 
 PYTHON_DOCS = "https://docs.python.org/3/"
@@ -100,6 +101,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("snippets_dir", "../snippets", "env", str)
     app.add_directive("snippet", SnippetDirective)
     app.add_directive("site-glossary", SiteGlossaryDirective)
+    app.add_search_language(SiteChineseSearch)
     app.connect("missing-reference", link_to_python_docs)
     app.connect("html-page-context", add_language_context)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
