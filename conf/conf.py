@@ -7,6 +7,7 @@ catalogues in ``locale/``.  ``noxfile.py`` reads ``site_languages`` from here.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -39,12 +40,15 @@ extensions = [
     "myst_parser",
     "sphinx_autodoc_typehints",
     "sphinx_copybutton",
+    "sphinxext.opengraph",
+    "notfound.extension",
     # Ours: snippets, language switcher, search (conf/socksite/)
     "socksite.ext",
 ]
 
 root_doc = "index"
-exclude_patterns = ["_build"]
+# _fragments are included into pages, never pages of their own.
+exclude_patterns = ["_build", "_fragments"]
 # Every reference must resolve: a broken {py:meth} is a build error.
 nitpicky = True
 
@@ -75,6 +79,7 @@ html_title = "Python socket methods"
 templates_path = ["templates"]
 html_static_path = ["static"]
 html_css_files = ["site.css"]
+html_js_files = [("switcher.js", {"defer": "defer"})]
 html_favicon = "static/favicon.svg"
 html_copy_source = False
 html_show_sourcelink = False
@@ -82,10 +87,25 @@ html_theme_options = {
     "top_of_page_buttons": [],
 }
 
+# Rank a page whose title is mostly the query first (see the file's comment).
+# Sphinx opens this path relative to the working directory, so it is made absolute.
+html_search_scorer = str(CONF_DIR / "socksite" / "search_scorer.js")
+
 # The copy button copies the command, not the prompt or the output below it.
 copybutton_prompt_text = "$ "
 copybutton_only_copy_prompt_lines = True
 copybutton_exclude = ".linenos, .gp, .go"
+
+# -- Hosting -------------------------------------------------------------------
+
+# Where the site is published: each language lives under <base>/<folder>/.
+# Canonical links, Open Graph URLs, the sitemap and the 404 page's links are
+# derived from it by socksite.  Read the Docs says where it publishes; locally
+# it is where `nox -s serve` serves the site.
+site_base_url = os.environ.get("SOCKSITE_BASE_URL", "http://127.0.0.1:8000/")
+# No generated social-card images: they need matplotlib and make every page heavier.
+ogp_social_cards = {"enable": False}
+ogp_type = "article"
 
 # -- Site code (conf/socksite) -------------------------------------------------
 

@@ -20,5 +20,5 @@ with socket.socket() as server:
 
         conn, _ = server.accept()
         with conn:
-            # A socket returned by accept() has the listening socket's address.
+            # A socket from accept() shares the listening socket's port (and, here, its host).
             print("accepted socket's address is the server's:", conn.getsockname() == (host, port))

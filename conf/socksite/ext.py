@@ -7,10 +7,12 @@ piece lives in a small module of this package.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from socksite.glossary import SiteGlossaryDirective
@@ -83,22 +85,38 @@ def add_language_context(
     home = app.env.titles.get(app.config.root_doc)
     if home is not None:
         context["docstitle"] = home.astext()
-    context["socksite_languages"] = [
-        {
-            "name": lang.name,
-            "tag": lang.tag,
-            "folder": lang.folder,
-            "url": page_url(pagename, from_page=pagename, language=lang, suffix=app.builder.out_suffix),
-            "current": lang == current,
+    if pagename == app.config.notfound_pagename:
+        # Served at any missing URL: link each language's home page by absolute path.
+        site_root = urlsplit(app.config.site_base_url).path.rstrip("/") + "/"
+        urls = {lang: f"{site_root}{lang.folder}/index.html" for lang in languages}
+    else:
+        urls = {
+            lang: page_url(pagename, from_page=pagename, language=lang, suffix=app.builder.out_suffix)
+            for lang in languages
         }
+    context["socksite_languages"] = [
+        {"name": lang.name, "tag": lang.tag, "folder": lang.folder, "url": urls[lang], "current": lang == current}
         for lang in languages
     ]
+
+
+def derive_hosting_settings(app: Sphinx, config: Config) -> None:
+    """Set each language's public URLs from ``site_base_url`` and its folder."""
+    languages = languages_from(config.site_languages)
+    current = next(lang for lang in languages if lang.code == (config.language or "en"))
+    base = config.site_base_url.rstrip("/") + "/"
+    config.html_baseurl = f"{base}{current.folder}/"
+    config.ogp_site_url = config.html_baseurl
+    # The 404 page is served at whatever URL was missing, so its links are absolute paths.
+    config.notfound_urls_prefix = f"{urlsplit(base).path}{current.folder}/"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the site's directive, event handlers and settings."""
     app.add_config_value("site_languages", {"en": "English"}, "env", dict)
     app.add_config_value("snippets_dir", "../snippets", "env", str)
+    app.add_config_value("site_base_url", "http://127.0.0.1:8000/", "html", str)
+    app.connect("config-inited", derive_hosting_settings)
     app.add_directive("snippet", SnippetDirective)
     app.add_directive("site-glossary", SiteGlossaryDirective)
     app.add_search_language(SiteChineseSearch)

@@ -60,10 +60,10 @@ class SiteChineseSearch(SearchChinese):
     js_splitter_code = SPLIT_QUERY_JS
 
     def __init__(self, options: dict[str, str]) -> None:
-        super().__init__(options)
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
+        super().__init__(options)
         for term in load_terms():
             for name in term.names.values():
                 if any("\u4e00" <= char <= "\u9fff" for char in name):
