@@ -71,6 +71,8 @@ def _docs_python() -> str:
 
 # SOCKSITE_DOCS_PYTHON=3.11 builds with that Python instead (its newest Sphinx).
 DOCS_PYTHON = os.environ.get("SOCKSITE_DOCS_PYTHON") or _docs_python()
+# Sphinx 9.0.x is the newest release on Python 3.11; `compat` builds the site with it.
+SPHINX_9_0_PYTHON = "3.11"
 
 
 def build_site(session: nox.Session, *sphinx_options: str) -> None:
@@ -98,8 +100,20 @@ def serve(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Build the site, then run every test (pytest options from posargs)."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
-    build_site(session)
+    build_site(session, "--fresh-env")
     session.run("pytest", *session.posargs)
+    # The site must also work when the oldest supported Sphinx 9 builds it.
+    session.notify("compat")
+
+
+@nox.session(python=SPHINX_9_0_PYTHON, default=False)
+def compat(session: nox.Session) -> None:
+    """Build with Python 3.11, whose newest Sphinx is 9.0.x, and run the site and search tests on that build."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
+    env = {**CONF_ENV, "SOCKSITE_BUILD_DIR": str(ROOT / "_build" / f"python{session.python}")}
+    session.run("python", "-m", "socksite.build", env=env)
+    session.run("python", "-c", "import sphinx; print('built with Sphinx', sphinx.__version__)")
+    session.run("pytest", "tests/test_site.py", "tests/test_search.py", *session.posargs, env=env)
 
 
 @nox.session(python=False, default=False)

@@ -69,8 +69,10 @@ gettext_compact = False
 # No location comments: they change whenever a line moves and bury the diff.
 gettext_location = False
 gettext_uuid = False
-# Code never goes through gettext: snippets are files shared by both languages.
-gettext_additional_targets: list[str] = []
+# Index entries are translated (they feed the index page and rank search
+# results); code never goes through gettext: snippets are files shared by
+# both languages.
+gettext_additional_targets = ["index"]
 
 # -- HTML ----------------------------------------------------------------------
 

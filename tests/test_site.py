@@ -62,17 +62,27 @@ def test_every_page_exists_in_every_language(site: Path, language: Language, pag
     assert (site / language.folder / f"{page}.html").is_file()
 
 
+NOT_FOUND = "404"
+SITE_PAGES = [page for page in PAGES if page != NOT_FOUND]
+
+
 @pytest.mark.parametrize("page", PAGES)
-def test_page_declares_its_language_and_its_translations(site: Path, language: Language, page: str) -> None:
+def test_page_declares_its_language(site: Path, language: Language, page: str) -> None:
     path = site / language.folder / f"{page}.html"
     found = facts(path)
     assert found.lang == language.tag, f"{path}: <html lang={found.lang!r}>"
+
+
+@pytest.mark.parametrize("page", SITE_PAGES)
+def test_page_links_its_translations(site: Path, language: Language, page: str) -> None:
+    path = site / language.folder / f"{page}.html"
+    found = facts(path)
     assert set(found.alternates) == {lang.tag for lang in LANGUAGES}, f"{path}: hreflang {found.alternates}"
     for tag, href in found.alternates.items():
         assert target(path, href).is_file(), f"{path}: hreflang={tag} points to missing {href}"
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", SITE_PAGES)
 def test_switcher_leads_to_the_same_page_in_each_other_language(site: Path, language: Language, page: str) -> None:
     path = site / language.folder / f"{page}.html"
     switcher = facts(path).switcher
@@ -88,3 +98,14 @@ def test_root_page_links_every_language(site: Path) -> None:
     for language in LANGUAGES:
         assert f'href="{language.folder}/index.html"' in root
         assert (site / language.folder / "index.html").is_file()
+
+
+def test_not_found_page_links_every_home_page_by_absolute_path(site: Path, language: Language) -> None:
+    path = site / language.folder / f"{NOT_FOUND}.html"
+    found = facts(path)
+    assert not found.alternates, f"{path}: a 404 page announces no translations"
+    for other in LANGUAGES:
+        if other != language:
+            href = found.switcher[other.tag]
+            assert href.startswith("/") and href.endswith(f"/{other.folder}/index.html"), f"{path}: {href}"
+            assert (site / other.folder / "index.html").is_file()

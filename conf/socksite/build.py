@@ -9,6 +9,7 @@ is rebuilt.  Standard library only; Sphinx runs in the child processes.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,8 @@ from pathlib import Path
 from socksite.languages import Language, root_index_html, site_languages
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILD = ROOT / "_build"
+#: Everything built goes here; SOCKSITE_BUILD_DIR moves it (a second build with another Sphinx).
+BUILD = Path(os.environ.get("SOCKSITE_BUILD_DIR") or ROOT / "_build").resolve()
 SITE = BUILD / "html"
 POT_DIR = BUILD / "gettext"
 SITE_TITLE = "Python socket methods · Python 套接字方法"
@@ -59,7 +61,7 @@ def build(languages: tuple[Language, ...], *, extra: list[str] | None = None) ->
     failed = 0
     for language, result in zip(languages, results):
         status = "ok" if result.returncode == 0 else f"FAILED (exit {result.returncode})"
-        print(f"--- {language.name} ({language.code}) -> {SITE.relative_to(ROOT) / language.folder}: {status}")
+        print(f"--- {language.name} ({language.code}) -> {SITE / language.folder}: {status}")
         sys.stdout.write(result.stdout)
         sys.stdout.write(result.stderr)
         failed += result.returncode != 0

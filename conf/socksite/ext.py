@@ -85,7 +85,10 @@ def add_language_context(
     home = app.env.titles.get(app.config.root_doc)
     if home is not None:
         context["docstitle"] = home.astext()
-    if pagename == app.config.notfound_pagename:
+    not_found = pagename == app.config.notfound_pagename
+    # A 404 page has no translations to announce: it is not a page of the site.
+    context["socksite_alternates"] = not not_found
+    if not_found:
         # Served at any missing URL: link each language's home page by absolute path.
         site_root = urlsplit(app.config.site_base_url).path.rstrip("/") + "/"
         urls = {lang: f"{site_root}{lang.folder}/index.html" for lang in languages}
