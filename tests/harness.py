@@ -27,6 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 SANDBOX = Path(__file__).resolve().parent / "sandbox.py"
 
+#: A snippet that cannot run on this machine (another platform, a missing kernel
+#: feature) prints why and exits with this status, as automake's tests do.
+SKIP_STATUS = 77
 #: Seconds a snippet may run before its stack is dumped and it is stopped.
 DEFAULT_DEADLINE = 5.0
 #: Snippets that wait on purpose get a longer deadline here.
@@ -55,8 +58,17 @@ class Run:
     stdout: str
     stderr: str
 
+    @property
+    def skipped(self) -> str | None:
+        """Why the snippet says it cannot run here, or None if it ran."""
+        if self.returncode == SKIP_STATUS and not self.stderr:
+            return self.stdout.strip() or "the snippet cannot run on this machine"
+        return None
+
     def problems(self) -> list[str]:
-        """Why this run does not match the recorded output (empty when it does)."""
+        """Why this run does not match the recorded output (empty when it does or was skipped)."""
+        if self.skipped:
+            return []
         found = []
         where = self.snippet.code.relative_to(ROOT) if self.snippet.code.is_relative_to(ROOT) else self.snippet.code
         if self.returncode != 0:
@@ -113,6 +125,8 @@ def record(snippet: Snippet, python: str = sys.executable) -> str:
     """Run *snippet* twice and write its output, refusing output that is not stable."""
     first, second = run(snippet, python), run(snippet, python)
     for attempt in (first, second):
+        if attempt.skipped:
+            raise SystemExit(f"{snippet.code}: not recorded, it cannot run here: {attempt.skipped}")
         if attempt.returncode != 0 or attempt.stderr:
             raise SystemExit(f"{snippet.code}: not recorded, the run failed:\n{attempt.stderr}")
     if first.stdout != second.stdout:
@@ -144,8 +158,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     failed = 0
     for snippet in chosen:
-        problems = run(snippet).problems()
-        if problems:
+        result = run(snippet)
+        problems = result.problems()
+        if result.skipped:
+            print(f"skipped  跳过        {snippet.name}: {result.skipped}")
+        elif problems:
             failed += 1
             print(f"DIFFERS  与记录不同  {snippet.name}")
             print("\n".join(problems))
