@@ -71,6 +71,8 @@ def _docs_python() -> str:
 
 # SOCKSITE_DOCS_PYTHON=3.11 builds with that Python instead (its newest Sphinx).
 DOCS_PYTHON = os.environ.get("SOCKSITE_DOCS_PYTHON") or _docs_python()
+# Every snippet is checked on each of these (the classifiers in pyproject.toml).
+SNIPPET_PYTHONS = nox.project.python_versions(PYPROJECT)
 # Sphinx 9.0.x is the newest release on Python 3.11; `compat` builds the site with it.
 SPHINX_9_0_PYTHON = "3.11"
 
@@ -114,6 +116,20 @@ def compat(session: nox.Session) -> None:
     session.run("python", "-m", "socksite.build", env=env)
     session.run("python", "-c", "import sphinx; print('built with Sphinx', sphinx.__version__)")
     session.run("pytest", "tests/test_site.py", "tests/test_search.py", *session.posargs, env=env)
+
+
+@nox.session(python=False, default=False)
+def snippets(session: nox.Session) -> None:
+    """Check every snippet on each supported CPython (pyproject classifiers); each must be on PATH."""
+    for version in SNIPPET_PYTHONS:
+        session.run(sys.executable, "tests/harness.py", "--python", version, *session.posargs)
+
+
+@nox.session(python=False, default=False)
+def stress(session: nox.Session) -> None:
+    """Run every snippet N times in parallel (N from posargs, default 20) and count failures per snippet."""
+    times = session.posargs[0] if session.posargs else "20"
+    session.run(sys.executable, "tests/harness.py", "--stress", times, *session.posargs[1:])
 
 
 @nox.session(python=False, default=False)

@@ -18,8 +18,10 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,6 +101,14 @@ def discover(folder: Path = SNIPPETS) -> list[Snippet]:
     ]
 
 
+def find_python(version: str) -> str | None:
+    """The ``python<version>`` on PATH, if it exists and runs (pyenv shims may not)."""
+    found = shutil.which(f"python{version}")
+    if found and subprocess.run([found, "-c", "pass"], capture_output=True).returncode == 0:
+        return found
+    return None
+
+
 def run(snippet: Snippet, python: str = sys.executable) -> Run:
     """Run *snippet* once in a fresh interpreter and capture what it printed."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
@@ -140,11 +150,26 @@ def record(snippet: Snippet, python: str = sys.executable) -> str:
     return first.stdout
 
 
+def stress(snippets: list[Snippet], times: int, python: str = sys.executable) -> dict[str, list[str]]:
+    """Run every snippet *times* times, all at once; return the failures by snippet name."""
+    jobs = [snippet for snippet in snippets for _ in range(times)]
+    failures: dict[str, list[str]] = {snippet.name: [] for snippet in snippets}
+    with ThreadPoolExecutor(max_workers=max(4, 4 * (os.cpu_count() or 1))) as pool:
+        for result in pool.map(lambda snippet: run(snippet, python), jobs):
+            failures[result.snippet.name].extend(result.problems())
+    return failures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("names", nargs="*", help="snippet names (default: all)")
     parser.add_argument("--record", action="store_true", help="write the current output as the recorded output")
+    parser.add_argument("--stress", type=int, metavar="N", help="run each snippet N times, all in parallel")
+    parser.add_argument("--python", metavar="3.X", help="run the snippets with python3.X instead of this Python")
     args = parser.parse_args(argv)
+    python = sys.executable
+    if args.python:
+        python = find_python(args.python) or parser.error(f"python{args.python} is not on PATH (or does not run)")
     snippets = discover()
     known = {snippet.name: snippet for snippet in snippets}
     unknown = [name for name in args.names if name not in known]
@@ -153,12 +178,22 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [known[name] for name in args.names] if args.names else snippets
     if args.record:
         for snippet in chosen:
-            record(snippet)
+            record(snippet, python)
             print(f"recorded {snippet.recorded.relative_to(ROOT)}")
         return 0
+    if args.stress:
+        failures = stress(chosen, args.stress, python)
+        width = max(len(name) for name in failures)
+        for name, problems in failures.items():
+            print(f"{name:<{width}}  {len(problems)} failed of {args.stress}")
+            for problem in sorted(set(problems)):
+                print("    " + problem.replace("\n", "\n    "))
+        total = sum(len(problems) for problems in failures.values())
+        print(f"{len(chosen) * args.stress - total} passed, {total} failed ({args.stress} parallel runs of each snippet)")
+        return 1 if total else 0
     failed = 0
     for snippet in chosen:
-        result = run(snippet)
+        result = run(snippet, python)
         problems = result.problems()
         if result.skipped:
             print(f"skipped  跳过        {snippet.name}: {result.skipped}")
@@ -169,7 +204,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"ok       一致        {snippet.name}")
     print(f"{len(chosen) - failed} passed, {failed} failed")
-    print(f"{len(chosen) - failed} 个一致，{failed} 个不同（Python {sys.version.split()[0]}, {sys.platform}）")
+    version = subprocess.run([python, "-c", "import platform; print(platform.python_version())"],
+                             capture_output=True, text=True).stdout.strip()
+    print(f"{len(chosen) - failed} 个一致，{failed} 个不同（Python {version}, {sys.platform}）")
     return 1 if failed else 0
 
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import platform
 import re
 
 import pytest
 from conftest import DOCS, PAGES
 
 import harness
+from socksite.metadata import operating_systems, python_versions
 
 SNIPPETS = harness.discover()
+#: Every Python the project says it supports (pyproject.toml's classifiers).
+PYTHONS = python_versions()
 USES = re.compile(r"^```\{snippet\}\s+(\S+)", re.MULTILINE)
 
 
@@ -18,9 +23,28 @@ def snippet_uses() -> dict[str, list[str]]:
     return {page: USES.findall((DOCS / f"{page}.md").read_text(encoding="utf-8")) for page in PAGES}
 
 
+def interpreter(version: str) -> str:
+    """The python3.X on PATH; skipped locally when missing, a failure in CI."""
+    found = harness.find_python(version)
+    if found is None:
+        reason = f"python{version} is not on PATH"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must check the snippets on every supported Python: {reason}")
+        pytest.skip(reason)
+    return found
+
+
+def test_snippets_run_on_a_system_the_pages_name() -> None:
+    assert platform.system() in operating_systems(), (
+        f"the pages say the snippets are checked on {operating_systems()}, but this is {platform.system()}: "
+        "update the Operating System classifiers in pyproject.toml"
+    )
+
+
+@pytest.mark.parametrize("version", PYTHONS)
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda snippet: snippet.name)
-def test_snippet_prints_its_recorded_output(snippet: harness.Snippet) -> None:
-    result = harness.run(snippet)
+def test_snippet_prints_its_recorded_output(snippet: harness.Snippet, version: str) -> None:
+    result = harness.run(snippet, interpreter(version))
     if result.skipped:
         pytest.skip(f"{snippet.code.name}: {result.skipped}")
     problems = result.problems()

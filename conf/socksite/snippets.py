@@ -21,6 +21,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from socksite.metadata import PYPROJECT, checked_on
+
 SNIPPET_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -75,8 +77,14 @@ class SnippetDirective(SphinxDirective):
         run = nodes.literal_block(shown, shown)
         run["language"] = "console"
         run["classes"].append("snippet-run")
-        for node in (code_box, caption, code, run):
+        result: list[nodes.Element] = [code_box, run]
+        if not platform_only:
+            # Read from pyproject.toml, the same list the tests run the snippets with.
+            self.env.note_dependency(str(PYPROJECT))
+            checked = f"✓ {checked_on()}"
+            result.append(nodes.paragraph(checked, checked, classes=["snippet-checked"]))
+        for node in (*result, caption, code):
             self.set_source_info(node)
-            # Code and output belong to no language: keep them out of gettext.
+            # Code, output and version list belong to no language: keep them out of gettext.
             node["translatable"] = False
-        return [code_box, run]
+        return result
