@@ -96,7 +96,7 @@ html_search_scorer = str(CONF_DIR / "socksite" / "search_scorer.js")
 # The copy button copies the command, not the prompt or the output below it.
 copybutton_prompt_text = "$ "
 copybutton_only_copy_prompt_lines = True
-copybutton_exclude = ".linenos, .gp, .go"
+copybutton_exclude = ".linenos"
 
 # -- Hosting -------------------------------------------------------------------
 

@@ -10,10 +10,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.writers.html5 import HTML5Translator
 
 from socksite.glossary import SiteGlossaryDirective
 from socksite.languages import languages_from, page_url
@@ -51,6 +53,22 @@ PYTHON_TARGETS: dict[str, str] = {
     "TimeoutError": "library/exceptions.html#TimeoutError",
     "ValueError": "library/exceptions.html#ValueError",
 }
+
+
+class SiteHTMLTranslator(HTML5Translator):
+    """Sphinx's HTML writer, with toctree captions that screen readers can place.
+
+    Sphinx writes a toctree caption as ``<p role="heading">`` without the
+    ``aria-level`` that role requires (axe: aria-required-attr, critical).
+    """
+
+    def visit_title(self, node: nodes.title) -> None:
+        if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
+            self.body.append(self.starttag(node, "p", "", CLASS="caption", ROLE="heading", **{"aria-level": "2"}))
+            self.body.append('<span class="caption-text">')
+            self.context.append("</span></p>\n")
+        else:
+            super().visit_title(node)
 
 
 def link_to_python_docs(
@@ -123,6 +141,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("snippet", SnippetDirective)
     app.add_directive("site-glossary", SiteGlossaryDirective)
     app.add_search_language(SiteChineseSearch)
+    app.set_translator("html", SiteHTMLTranslator)
     app.connect("missing-reference", link_to_python_docs)
     app.connect("html-page-context", add_language_context)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
