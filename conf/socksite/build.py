@@ -16,7 +16,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from socksite.languages import Language, root_index_html, site_languages
+from socksite.languages import Language, root_index_html, site_base_url, site_languages, sitemap_xml
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Everything built goes here; SOCKSITE_BUILD_DIR moves it (a second build with another Sphinx).
@@ -68,8 +68,24 @@ def build(languages: tuple[Language, ...], *, extra: list[str] | None = None) ->
     if failed:
         return failed
     (SITE / "index.html").write_text(root_index_html(languages, title=SITE_TITLE), encoding="utf-8")
+    (SITE / "sitemap.xml").write_text(
+        sitemap_xml(languages, published_pages(SITE / languages[0].folder), base_url=site_base_url()), encoding="utf-8"
+    )
     print(f"Site written to {SITE}/index.html")
     return 0
+
+
+#: Pages of every Sphinx build that are tools, not content: not in the sitemap.
+NOT_CONTENT = {"search", "genindex", "404", "py-modindex"}
+
+
+def published_pages(folder: Path) -> list[str]:
+    """The content pages of one language's build, as page names."""
+    return sorted(
+        path.relative_to(folder).with_suffix("").as_posix()
+        for path in folder.rglob("*.html")
+        if not path.relative_to(folder).parts[0].startswith("_") and path.stem not in NOT_CONTENT
+    )
 
 
 def extract_messages(languages: tuple[Language, ...]) -> int:

@@ -45,6 +45,38 @@ def site_languages() -> tuple[Language, ...]:
     return languages_from(runpy.run_path(str(CONF_PY))["site_languages"])
 
 
+def site_base_url() -> str:
+    """Where the site is published (``site_base_url`` in ``conf/conf.py``), ending in ``/``."""
+    return str(runpy.run_path(str(CONF_PY))["site_base_url"]).rstrip("/") + "/"
+
+
+def sitemap_xml(languages: tuple[Language, ...], pages: list[str], *, base_url: str) -> str:
+    """A sitemap that lists every page in every language, each with its translations.
+
+    >>> print(sitemap_xml((Language("en", "English"),), ["index"], base_url="https://x.test/"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    <?xml version="1.0" encoding="UTF-8"?>
+    <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+    <url><loc>https://x.test/en/index.html</loc>
+    <xhtml:link rel="alternate" hreflang="en" href="https://x.test/en/index.html"/></url>
+    </urlset>
+    """
+    entries = []
+    for page in pages:
+        alternates = "".join(
+            f'\n<xhtml:link rel="alternate" hreflang="{lang.tag}" href="{html.escape(base_url + lang.folder + "/" + page + ".html")}"/>'
+            for lang in languages
+        )
+        for lang in languages:
+            entries.append(f"<url><loc>{html.escape(base_url + lang.folder + '/' + page + '.html')}</loc>{alternates}</url>")
+    body = "\n".join(entries)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        f"{body}\n</urlset>\n"
+    )
+
+
 def page_url(pagename: str, *, from_page: str, language: Language, suffix: str = ".html") -> str:
     """Relative URL from the page *from_page* to *pagename* in *language*.
 
