@@ -21,6 +21,8 @@ class PageFacts(HTMLParser):
         self.lang = ""
         self.alternates: dict[str, str] = {}
         self.switcher: dict[str, str] = {}
+        self.meta: dict[str, str] = {}
+        self.icons: list[str] = []
         self._in_switcher = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -29,6 +31,10 @@ class PageFacts(HTMLParser):
             self.lang = a.get("lang", "")
         elif tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
             self.alternates[a["hreflang"]] = a["href"]
+        elif tag == "meta" and ("name" in a or "property" in a):
+            self.meta[a.get("name") or a["property"]] = a.get("content", "")
+        elif tag == "link" and "icon" in a.get("rel", ""):
+            self.icons.append(a["href"])
         elif tag == "nav" and "language-switcher" in a.get("class", ""):
             self._in_switcher = True
         elif tag == "a" and self._in_switcher:
@@ -109,3 +115,28 @@ def test_not_found_page_links_every_home_page_by_absolute_path(site: Path, langu
             href = found.switcher[other.tag]
             assert href.startswith("/") and href.endswith(f"/{other.folder}/index.html"), f"{path}: {href}"
             assert (site / other.folder / "index.html").is_file()
+
+
+@pytest.mark.parametrize("page", SITE_PAGES)
+def test_page_has_description_open_graph_and_icon(site: Path, language: Language, page: str) -> None:
+    path = site / language.folder / f"{page}.html"
+    found = facts(path)
+    assert len(found.meta.get("description", "")) > 20, f"{path}: no meta description"
+    for prop in ("og:title", "og:url", "og:description", "og:type"):
+        assert found.meta.get(prop), f"{path}: no {prop}"
+    assert found.icons and all(target(path, href).is_file() for href in found.icons), f"{path}: icons {found.icons}"
+
+
+def test_sitemap_lists_every_page_in_every_language_with_alternates(site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    tree = ET.parse(site / "sitemap.xml")
+    urls = {url.findtext("s:loc", namespaces=namespaces): url for url in tree.getroot()}
+    for language in LANGUAGES:
+        for page in SITE_PAGES:
+            ending = f"/{language.folder}/{page}.html"
+            matches = [loc for loc in urls if loc.endswith(ending)]
+            assert len(matches) == 1, f"sitemap.xml has {len(matches)} entries for {ending}"
+            links = urls[matches[0]].findall("x:link", namespaces)
+            assert {link.get("hreflang") for link in links} == {lang.tag for lang in LANGUAGES}
