@@ -18,6 +18,7 @@ import faulthandler
 import ipaddress
 import os
 import runpy
+import socket
 import sys
 import tempfile
 from typing import Any
@@ -58,10 +59,16 @@ def is_loopback(address: Any) -> bool:
         return False
 
 
+#: Families whose addresses never leave the machine (Linux's kernel crypto API).
+LOCAL_FAMILIES = {getattr(socket, name) for name in ("AF_ALG",) if hasattr(socket, name)}
+
+
 def refuse_outside_loopback(event: str, args: tuple[Any, ...]) -> None:
     """Audit hook: stop any socket operation that would leave loopback."""
     position = AUDITED.get(event)
     if position is None:
+        return
+    if position == 1 and getattr(args[0], "family", None) in LOCAL_FAMILIES:
         return
     target = args[position]
     if not is_loopback(target):

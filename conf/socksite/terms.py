@@ -22,6 +22,8 @@ class Term:
     """Language code -> the term in that language."""
     definitions: dict[str, str]
     """Language code -> the definition in that language."""
+    avoid: dict[str, list[str]]
+    """Language code -> other words for the same idea that pages must not use."""
 
     def name(self, language: str) -> str:
         return self.names.get(language) or self.names["en"]
@@ -31,15 +33,25 @@ class Term:
 
 
 def load_terms(path: Path = TERMS_CSV) -> list[Term]:
-    """Read the terms file; columns are ``<lang>`` and ``definition_<lang>``."""
+    """Read the terms file.
+
+    Columns: ``<lang>`` (the term), ``definition_<lang>``, and the optional
+    ``avoid_<lang>`` (variants to flag, separated by ``;``).
+    """
     with path.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
     terms = []
     for line, row in enumerate(rows, start=2):
-        names = {key: value.strip() for key, value in row.items() if not key.startswith("definition_")}
-        definitions = {key.removeprefix("definition_"): value.strip() for key, value in row.items() if key.startswith("definition_")}
-        empty = [key for key, value in {**names, **row}.items() if not (value or "").strip()]
-        if empty:
-            raise ValueError(f"{path}:{line}: empty column(s): {', '.join(empty)}")
-        terms.append(Term(names, definitions))
+        names, definitions, avoid = {}, {}, {}
+        for key, value in row.items():
+            value = (value or "").strip()
+            if key.startswith("avoid_"):
+                avoid[key.removeprefix("avoid_")] = [word.strip() for word in value.split(";") if word.strip()]
+            elif key.startswith("definition_"):
+                definitions[key.removeprefix("definition_")] = value
+            else:
+                names[key] = value
+            if not value and not key.startswith("avoid_"):
+                raise ValueError(f"{path}:{line}: the column {key!r} is empty")
+        terms.append(Term(names, definitions, avoid))
     return terms
