@@ -103,6 +103,9 @@ def tests(session: nox.Session) -> None:
     """Build the site, then run every test (pytest options from posargs)."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
     build_site(session, "--fresh-env")
+    # Fresh .pot files: the tests compare them with the catalogues.
+    session.run("python", "-m", "socksite.build", "gettext", env=CONF_ENV)
+    session.run("sphinx-intl", "stat", "--locale-dir", "locale")
     session.run("pytest", *session.posargs)
     # The site must also work when the oldest supported Sphinx 9 builds it.
     session.notify("compat")
@@ -140,13 +143,17 @@ def record(session: nox.Session) -> None:
 
 @nox.session(python=DOCS_PYTHON, default=False)
 def translate(session: nox.Session) -> None:
-    """Extract the English text and update every language's .po catalogues."""
+    """Extract the English text afresh and update every language's .po catalogues."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "docs"))
     session.run("python", "-m", "socksite.build", "gettext", env=CONF_ENV)
     session.run(
         "sphinx-intl", "update", "--pot-dir", str(POT_DIR), "--locale-dir", "locale",
         *[arg for language in TRANSLATIONS for arg in ("--language", language.code)],
     )  # fmt: skip
+    # Stable headers and no obsolete entries, so a second run changes nothing.
+    catalogues = sorted(str(path) for path in (ROOT / "locale").glob("*/LC_MESSAGES/*.po"))
+    session.run("python", "-m", "socksite.catalogs", *catalogues, env=CONF_ENV)
+    session.run("sphinx-intl", "stat", "--locale-dir", "locale")
 
 
 if __name__ == "__main__":
