@@ -45,11 +45,18 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """Ignores clients that hang up mid-response (the browser moved on to the next page)."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
+
+
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
     """Serve *folder* at http://127.0.0.1:<free port>/ for the duration of the block."""
     handler = functools.partial(QuietHandler, directory=os.fspath(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
