@@ -52,6 +52,12 @@ exclude_patterns = ["_build", "_fragments"]
 # Every reference must resolve: a broken {py:meth} is a build error.
 nitpicky = True
 
+# -- API reference (docs/api.md) --------------------------------------------------
+
+# Show every parameter's type from the type hints, documented or not.
+always_document_param_types = True
+autodoc_member_order = "bysource"
+
 # -- MyST ----------------------------------------------------------------------
 
 myst_enable_extensions = [

@@ -15,6 +15,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxTransform
 from sphinx.writers.html5 import HTML5Translator
 
 from socksite.glossary import SiteGlossaryDirective
@@ -24,8 +25,23 @@ from socksite.snippets import SnippetDirective
 
 PYTHON_DOCS = "https://docs.python.org/3/"
 
-#: Names the signatures use that belong to Python's own documentation.
-PYTHON_TARGETS: dict[str, str] = {
+#: Names the signatures use that belong to Python's own documentation (a path below
+#: PYTHON_DOCS), or to another project's (a full URL).
+EXTERNAL_TARGETS: dict[str, str] = {
+    "Ellipsis": "library/constants.html#Ellipsis",
+    "pathlib.Path": "library/pathlib.html#pathlib.Path",
+    "typing.ClassVar": "library/typing.html#typing.ClassVar",
+    "datetime.datetime": "library/datetime.html#datetime.datetime",
+    # The API page's type hints name a few classes of the libraries the site builds on.
+    "docutils.nodes.document": "https://docutils.sourceforge.io/docs/ref/doctree.html#document",
+    "docutils.nodes.reference": "https://docutils.sourceforge.io/docs/ref/doctree.html#reference",
+    "docutils.nodes.TextElement": "https://docutils.sourceforge.io/docs/ref/doctree.html#element-hierarchy",
+    "sphinx.application.Sphinx": "https://www.sphinx-doc.org/en/master/extdev/appapi.html#sphinx.application.Sphinx",
+    "sphinx.config.Config": "https://www.sphinx-doc.org/en/master/extdev/appapi.html#sphinx.config.Config",
+    "sphinx.environment.BuildEnvironment": "https://www.sphinx-doc.org/en/master/extdev/envapi.html#sphinx.environment.BuildEnvironment",
+    "sphinx.builders.Builder": "https://www.sphinx-doc.org/en/master/extdev/builderapi.html#sphinx.builders.Builder",
+    "sphinx.addnodes.pending_xref": "https://www.sphinx-doc.org/en/master/extdev/nodes.html#sphinx.addnodes.pending_xref",
+    "babel.messages.catalog.Catalog": "https://babel.pocoo.org/en/latest/api/messages/catalog.html#babel.messages.catalog.Catalog",
     "Any": "library/typing.html#typing.Any",
     "None": "library/constants.html#None",
     # typeshed's name for "any bytes-like object"
@@ -71,6 +87,21 @@ class SiteHTMLTranslator(HTML5Translator):
             super().visit_title(node)
 
 
+class KeepDocstringsOutOfGettext(SphinxTransform):
+    """Docstrings of the site's own code stay in English, so they are not extracted.
+
+    Their source is the code; translating them in a catalogue would fork them.
+    Runs before Sphinx's own i18n transform (priority 20).
+    """
+
+    default_priority = 10
+
+    def apply(self, **kwargs: Any) -> None:
+        for node in self.document.findall(nodes.TextElement):
+            if ":docstring of " in (node.source or ""):
+                node["translatable"] = False
+
+
 def link_to_python_docs(
     app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
 ) -> nodes.reference | None:
@@ -83,10 +114,11 @@ def link_to_python_docs(
         return None
     name = node["reftarget"]
     module = node.get("py:module")
-    target = PYTHON_TARGETS.get(name) or (module and PYTHON_TARGETS.get(f"{module}.{name}"))
+    target = EXTERNAL_TARGETS.get(name) or (module and EXTERNAL_TARGETS.get(f"{module}.{name}"))
     if not target:
         return None
-    link = nodes.reference("", "", internal=False, refuri=PYTHON_DOCS + target)
+    url = target if target.startswith("https://") else PYTHON_DOCS + target
+    link = nodes.reference("", "", internal=False, refuri=url)
     link += contnode
     return link
 
@@ -142,6 +174,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("site-glossary", SiteGlossaryDirective)
     app.add_search_language(SiteChineseSearch)
     app.set_translator("html", SiteHTMLTranslator)
+    app.add_transform(KeepDocstringsOutOfGettext)
     app.connect("missing-reference", link_to_python_docs)
     app.connect("html-page-context", add_language_context)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
