@@ -15,13 +15,10 @@ Standard library only: readers run snippets with this too.
 from __future__ import annotations
 
 import faulthandler
-import ipaddress
 import os
 import runpy
 import socket
 import sys
-import tempfile
-from typing import Any
 
 DEFAULT_DEADLINE = 5.0
 #: Audit events that name a peer or a local address, and where the address is in their arguments.
@@ -38,7 +35,7 @@ AUDITED = {
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 
 
-def is_loopback(address: Any) -> bool:
+def is_loopback(address: object) -> bool:
     """Whether *address* (a socket address or a host) stays on this machine."""
     if isinstance(address, tuple):
         address = address[0]
@@ -48,14 +45,21 @@ def is_loopback(address: Any) -> bool:
         return True  # getaddrinfo(None, port) and sendmsg() without an address: local
     if isinstance(address, os.PathLike) or (isinstance(address, str) and address[:1] in ("/", "\0", ".")):
         # An AF_UNIX path: only inside the temporary folder (no abstract names).
+        import tempfile  # only AF_UNIX snippets pay for this import
+
         path = os.path.realpath(os.fspath(address))
         return path.startswith(os.path.realpath(tempfile.gettempdir()) + os.sep)
     host = str(address).split("%")[0]  # drop an IPv6 scope id
     if host.lower() in LOOPBACK_NAMES:
         return True
+    # inet_pton accepts only complete numeric addresses (no "127.1", no names).
     try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
+        return socket.inet_pton(socket.AF_INET, host)[0] == 127
+    except (OSError, ValueError):
+        pass
+    try:
+        return socket.inet_pton(socket.AF_INET6, host) == socket.inet_pton(socket.AF_INET6, "::1")
+    except (OSError, ValueError):
         return False
 
 
@@ -63,7 +67,7 @@ def is_loopback(address: Any) -> bool:
 LOCAL_FAMILIES = {getattr(socket, name) for name in ("AF_ALG",) if hasattr(socket, name)}
 
 
-def refuse_outside_loopback(event: str, args: tuple[Any, ...]) -> None:
+def refuse_outside_loopback(event: str, args: tuple[object, ...]) -> None:
     """Audit hook: stop any socket operation that would leave loopback."""
     position = AUDITED.get(event)
     if position is None:
