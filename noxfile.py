@@ -135,6 +135,14 @@ def stress(session: nox.Session) -> None:
     session.run(sys.executable, "tests/harness.py", "--stress", times, *session.posargs[1:])
 
 
+@nox.session(python=DOCS_PYTHON, default=False)
+def bench(session: nox.Session) -> None:
+    """Print speed and weight ratios with their targets (build, rebuild, snippets, page weight, Lighthouse)."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
+    build_site(session)
+    session.run("python", "tests/bench.py", *session.posargs, env=CONF_ENV)
+
+
 @nox.session(python=False, default=False)
 def record(session: nox.Session) -> None:
     """Re-record snippet outputs after an intended change: nox -s record -- NAME ..."""
