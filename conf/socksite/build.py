@@ -9,6 +9,9 @@ is rebuilt.  Standard library only; Sphinx runs in the child processes.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import json
 import os
 import shutil
 import subprocess
@@ -44,8 +47,47 @@ def sphinx_command(language: Language, *, builder: str = "html", out: Path | Non
     ]  # fmt: skip
 
 
+#: What a build reads: when none of it changed, the build is skipped.
+INPUTS = ("docs", "locale", "snippets", "conf", "pyproject.toml")
+
+
+def inputs_fingerprint(command: list[str]) -> str:
+    """A digest of the command, the installed packages and every input file's size and time.
+
+    Sphinx itself rebuilds only what changed, but even a build with nothing
+    to do costs a second or more (imports, environment, search index); this
+    lets an unchanged site skip it.  The ``.mo`` files that Sphinx compiles
+    into ``locale/`` are its output, not an input.
+    """
+    digest = hashlib.sha256(json.dumps(command).encode())
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    settings = sorted((key, value) for key, value in os.environ.items() if key.startswith("SOCKSITE_"))
+    digest.update(json.dumps([sys.version, packages, settings]).encode())
+    for name in INPUTS:
+        top = ROOT / name
+        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
+            if path.is_file() and path.suffix != ".mo" and "__pycache__" not in path.parts:
+                stat = path.stat()
+                digest.update(f"{path.relative_to(ROOT)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _stamp(command: list[str]) -> Path:
+    return BUILD / "stamps" / (hashlib.sha256(command[-1].encode()).hexdigest()[:16] + ".txt")
+
+
 def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    """Run one sphinx-build, unless nothing it reads changed since it last succeeded."""
+    stamp, fingerprint = _stamp(command), inputs_fingerprint(command)
+    if stamp.is_file() and stamp.read_text() == fingerprint and Path(command[-1], "index.html").is_file():
+        return subprocess.CompletedProcess(command, 0, "nothing changed, build skipped\n", "")
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if result.returncode == 0:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(fingerprint)
+    else:
+        stamp.unlink(missing_ok=True)
+    return result
 
 
 def build(languages: tuple[Language, ...], *, extra: list[str] | None = None) -> int:

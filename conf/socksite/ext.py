@@ -6,6 +6,7 @@ piece lives in a small module of this package.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,7 +21,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from socksite.glossary import SiteGlossaryDirective
 from socksite.languages import languages_from, page_url
-from socksite.search import SiteChineseSearch
+from socksite.search import SiteChineseSearch, write_user_dictionary
 from socksite.snippets import SnippetDirective
 
 PYTHON_DOCS = "https://docs.python.org/3/"
@@ -153,6 +154,23 @@ def add_language_context(
     ]
 
 
+def remember_titles(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Before documents are read again, note their titles (see :func:`rewrite_if_titles_changed`)."""
+    env.socksite_titles = {name: env.titles[name].astext() for name in docnames if name in env.titles}  # type: ignore[attr-defined]
+
+
+def rewrite_if_titles_changed(app: Sphinx, env: BuildEnvironment) -> set[str]:
+    """Rewrite every page when a page's title changed.
+
+    Every page's sidebar lists every title, but Sphinx rewrites only the pages
+    it read again, so an edited title (or its translation) would stay stale in
+    the other pages' navigation until a full rebuild.
+    """
+    before: dict[str, str] = getattr(env, "socksite_titles", {})
+    changed = any(env.titles[name].astext() != title for name, title in before.items() if name in env.titles)
+    return set(env.found_docs) if changed else set()
+
+
 def derive_hosting_settings(app: Sphinx, config: Config) -> None:
     """Set each language's public URLs from ``site_base_url`` and its folder."""
     languages = languages_from(config.site_languages)
@@ -162,6 +180,10 @@ def derive_hosting_settings(app: Sphinx, config: Config) -> None:
     config.ogp_site_url = config.html_baseurl
     # The 404 page is served at whatever URL was missing, so its links are absolute paths.
     config.notfound_urls_prefix = f"{urlsplit(base).path}{current.folder}/"
+    # Chinese search: the site's terms as jieba's user dictionary (and not, as
+    # Sphinx does by default, jieba's whole default dictionary loaded again).
+    dictionary = write_user_dictionary(Path(app.doctreedir) / "jieba-terms.txt")
+    config.html_search_options = {**config.html_search_options, "dict": str(dictionary)}
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -176,5 +198,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.set_translator("html", SiteHTMLTranslator)
     app.add_transform(KeepDocstringsOutOfGettext)
     app.connect("missing-reference", link_to_python_docs)
+    app.connect("env-before-read-docs", remember_titles)
+    app.connect("env-get-updated", rewrite_if_titles_changed)
     app.connect("html-page-context", add_language_context)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

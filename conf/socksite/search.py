@@ -3,7 +3,8 @@
 Sphinx's own Chinese search has three gaps, closed here in one subclass:
 
 * the index: jieba's default dictionary cuts 套接字 into 套 + 接字, so the
-  site's terms (``locale/terms.csv``) are added to jieba's dictionary;
+  site's terms (``locale/terms.csv``) become jieba's user dictionary, through
+  the ``dict`` entry of ``html_search_options``;
 * the query: Sphinx splits queries on spaces only, so an unspaced query such
   as 套接字绑定 stays one word; :data:`SPLIT_QUERY_JS` cuts Chinese runs into
   the longest words that the loaded index knows;
@@ -15,6 +16,7 @@ Sphinx's own Chinese search has three gaps, closed here in one subclass:
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from sphinx.search.zh import SearchChinese
 
@@ -63,9 +65,19 @@ class SiteChineseSearch(SearchChinese):
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
+        # Sphinx's class loads html_search_options["dict"]; write_user_dictionary() made it.
         super().__init__(options)
-        for term in load_terms():
-            for name in term.names.values():
-                if any("\u4e00" <= char <= "\u9fff" for char in name):
-                    # A high frequency keeps each term whole; cut_for_search still adds its parts.
-                    jieba.add_word(name, freq=100_000)
+
+
+def write_user_dictionary(path: Path) -> Path:
+    """Write jieba's user dictionary: every Chinese name in ``locale/terms.csv``.
+
+    The frequency is high so that jieba keeps each term whole (套接字, not
+    套 + 接字); ``cut_for_search`` still indexes the parts of longer words.
+    """
+    words = sorted(
+        {name for term in load_terms() for name in term.names.values() if any("\u4e00" <= c <= "\u9fff" for c in name)}
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{word} 100000\n" for word in words), encoding="utf-8")
+    return path
