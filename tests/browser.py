@@ -7,6 +7,7 @@ Imported by the browser tests' fixtures.  Chromium is never downloaded:
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import os
 import shutil
@@ -45,6 +46,32 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class StaticHostHandler(QuietHandler):
+    """Serves files as a production static host does: gzip for text, long caching for _static/."""
+
+    COMPRESSED = (".html", ".css", ".js", ".svg", ".xml", ".json", ".txt", ".inv")
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().do_GET()
+        body = path.read_bytes()
+        compress = path.suffix in self.COMPRESSED
+        if compress:
+            body = gzip.compress(body, 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Length", str(len(body)))
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        if "/_static/" in self.path:
+            self.send_header("Cache-Control", "public, max-age=31536000")
+        self.end_headers()
+        self.wfile.write(body)
+
+
 class QuietServer(http.server.ThreadingHTTPServer):
     """Ignores clients that hang up mid-response (the browser moved on to the next page)."""
 
@@ -53,9 +80,14 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve *folder* at http://127.0.0.1:<free port>/ for the duration of the block."""
-    handler = functools.partial(QuietHandler, directory=os.fspath(folder))
+def serve(folder: Path, *, like_a_host: bool = False) -> Iterator[str]:
+    """Serve *folder* at http://127.0.0.1:<free port>/ for the duration of the block.
+
+    With *like_a_host*, text is gzip-compressed and _static/ files are cacheable,
+    as on a real static host (for measuring what readers download).
+    """
+    handler_class = StaticHostHandler if like_a_host else QuietHandler
+    handler = functools.partial(handler_class, directory=os.fspath(folder))
     server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

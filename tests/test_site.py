@@ -10,7 +10,7 @@ import pytest
 from conftest import LANGUAGES, PAGES, ROOT
 
 from socksite.build import BUILD
-from socksite.languages import Language
+from socksite.languages import Language, site_base_url
 
 
 class PageFacts(HTMLParser):
@@ -84,8 +84,10 @@ def test_page_links_its_translations(site: Path, language: Language, page: str) 
     path = site / language.folder / f"{page}.html"
     found = facts(path)
     assert set(found.alternates) == {lang.tag for lang in LANGUAGES}, f"{path}: hreflang {found.alternates}"
+    base = site_base_url()
     for tag, href in found.alternates.items():
-        assert target(path, href).is_file(), f"{path}: hreflang={tag} points to missing {href}"
+        assert href.startswith(base), f"{path}: hreflang={tag} is not an absolute URL of the site: {href}"
+        assert (site / href.removeprefix(base)).is_file(), f"{path}: hreflang={tag} points to missing {href}"
 
 
 @pytest.mark.parametrize("page", SITE_PAGES)

@@ -109,7 +109,7 @@ def build(languages: tuple[Language, ...], *, extra: list[str] | None = None) ->
         failed += result.returncode != 0
     if failed:
         return failed
-    (SITE / "index.html").write_text(root_index_html(languages, title=SITE_TITLE), encoding="utf-8")
+    (SITE / "index.html").write_text(root_index_html(languages, title=SITE_TITLE, base_url=site_base_url()), encoding="utf-8")
     (SITE / "sitemap.xml").write_text(
         sitemap_xml(languages, published_pages(SITE / languages[0].folder), base_url=site_base_url()), encoding="utf-8"
     )

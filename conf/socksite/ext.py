@@ -148,8 +148,17 @@ def add_language_context(
             lang: page_url(pagename, from_page=pagename, language=lang, suffix=app.builder.out_suffix)
             for lang in languages
         }
+    # Alternates must be absolute URLs (search engines ignore relative ones).
+    base = app.config.site_base_url.rstrip("/") + "/"
     context["socksite_languages"] = [
-        {"name": lang.name, "tag": lang.tag, "folder": lang.folder, "url": urls[lang], "current": lang == current}
+        {
+            "name": lang.name,
+            "tag": lang.tag,
+            "folder": lang.folder,
+            "url": urls[lang],
+            "alternate": f"{base}{lang.folder}/{pagename}{app.builder.out_suffix}",
+            "current": lang == current,
+        }
         for lang in languages
     ]
 

@@ -94,7 +94,7 @@ def page_url(pagename: str, *, from_page: str, language: Language, suffix: str =
     return f"{up}{language.folder}/{pagename}{suffix}"
 
 
-def root_index_html(languages: tuple[Language, ...], *, title: str) -> str:
+def root_index_html(languages: tuple[Language, ...], *, title: str, base_url: str = "") -> str:
     """The site's root page: sends a reader on to the language they prefer.
 
     With JavaScript, a language the reader chose earlier (``localStorage``)
@@ -109,7 +109,7 @@ def root_index_html(languages: tuple[Language, ...], *, title: str) -> str:
         for lang in languages
     )
     alternates = "\n".join(
-        f'  <link rel="alternate" hreflang="{lang.tag}" href="{lang.folder}/index.html">'
+        f'  <link rel="alternate" hreflang="{lang.tag}" href="{html.escape(base_url)}{lang.folder}/index.html">'
         for lang in languages
     )
     prefixes = {lang.tag.lower().split("-")[0]: lang.folder for lang in reversed(languages)}
