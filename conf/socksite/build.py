@@ -23,6 +23,8 @@ from socksite.languages import Language, root_index_html, site_base_url, site_la
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Everything built goes here; SOCKSITE_BUILD_DIR moves it (a second build with another Sphinx).
+#:
+#: :meta hide-value:
 BUILD = Path(os.environ.get("SOCKSITE_BUILD_DIR") or ROOT / "_build").resolve()
 SITE = BUILD / "html"
 POT_DIR = BUILD / "gettext"

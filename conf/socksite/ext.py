@@ -28,6 +28,8 @@ PYTHON_DOCS = "https://docs.python.org/3/"
 
 #: Names the signatures use that belong to Python's own documentation (a path below
 #: PYTHON_DOCS), or to another project's (a full URL).
+#:
+#: :meta hide-value:
 EXTERNAL_TARGETS: dict[str, str] = {
     "Ellipsis": "library/constants.html#Ellipsis",
     "pathlib.Path": "library/pathlib.html#pathlib.Path",

@@ -23,6 +23,8 @@ from sphinx.search.zh import SearchChinese
 from socksite.terms import load_terms
 
 #: Replaces Sphinx's ``splitQuery`` (searchtools.js calls it after the index is loaded).
+#:
+#: :meta hide-value:
 SPLIT_QUERY_JS = r"""
 /* socksite: split unspaced Chinese into the longest words the index knows. */
 var splitQuery = (query) => {
