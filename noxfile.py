@@ -48,15 +48,11 @@ except ImportError:
         _bootstrap()
     raise
 
-sys.path.insert(0, str(ROOT / "conf"))
-from socksite.build import POT_DIR  # noqa: E402
-from socksite.languages import site_languages  # noqa: E402
 
 nox.options.default_venv_backend = "venv"
 nox.options.sessions = ["docs", "tests"]
 
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
-_SOURCE_LANGUAGE, *TRANSLATIONS = site_languages()
 # The site's own Sphinx code, importable in every session.
 CONF_ENV = {"PYTHONPATH": str(ROOT / "conf")}
 
@@ -155,14 +151,7 @@ def record(session: nox.Session) -> None:
 def translate(session: nox.Session) -> None:
     """Extract the English text afresh and update every language's .po catalogues."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "docs"))
-    session.run("python", "-m", "socksite.build", "gettext", env=CONF_ENV)
-    session.run(
-        "sphinx-intl", "update", "--pot-dir", str(POT_DIR), "--locale-dir", "locale",
-        *[arg for language in TRANSLATIONS for arg in ("--language", language.code)],
-    )  # fmt: skip
-    # Stable headers and no obsolete entries, so a second run changes nothing.
-    catalogues = sorted(str(path) for path in (ROOT / "locale").glob("*/LC_MESSAGES/*.po"))
-    session.run("python", "-m", "socksite.catalogs", *catalogues, env=CONF_ENV)
+    session.run("python", "-m", "socksite.build", "translate", env=CONF_ENV)
     session.run("sphinx-intl", "stat", "--locale-dir", "locale", success_codes=[0, 1])
 
 

@@ -19,17 +19,17 @@ COPIED = ["docs", "locale", "snippets", "conf", "pyproject.toml"]
 OLD, NEW = "给套接字绑定地址", "为套接字指定地址"
 
 
-def build(project: Path) -> str:
+def build(project: Path, *args: str) -> str:
     env = {**os.environ, "PYTHONPATH": str(project / "conf")}
     env.pop("SOCKSITE_BUILD_DIR", None)
     done = subprocess.run(
-        [sys.executable, "-m", "socksite.build"], cwd=project, env=env, capture_output=True, text=True
+        [sys.executable, "-m", "socksite.build", *args], cwd=project, env=env, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
 
 
-def test_changed_translation_rebuilds_the_page_and_the_navigation(tmp_path: Path) -> None:
+def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     for name in COPIED:
         source = ROOT / name
@@ -37,6 +37,21 @@ def test_changed_translation_rebuilds_the_page_and_the_navigation(tmp_path: Path
             shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
         else:
             shutil.copy2(source, project / name)
+    return project
+
+
+def test_translate_twice_changes_nothing(tmp_path: Path) -> None:
+    """`nox -s translate` on an up-to-date tree leaves every catalogue byte for byte as it was."""
+    project = copy_project(tmp_path)
+    catalogues = sorted((project / "locale").glob("*/LC_MESSAGES/*.po"))
+    before = {path: path.read_bytes() for path in catalogues}
+    build(project, "translate")
+    changed = [str(path.relative_to(project)) for path in catalogues if path.read_bytes() != before[path]]
+    assert not changed, f"translate changed up-to-date catalogues: {changed}"
+
+
+def test_changed_translation_rebuilds_the_page_and_the_navigation(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
     build(project)
     site = project / "_build" / "html" / "zh-cn"
     assert OLD in (site / "bind.html").read_text(encoding="utf-8")

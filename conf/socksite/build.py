@@ -144,11 +144,31 @@ def extract_messages(languages: tuple[Language, ...]) -> int:
     return result.returncode
 
 
+def update_catalogues(languages: tuple[Language, ...]) -> int:
+    """Extract the English text afresh and bring every translation's catalogues up to date.
+
+    sphinx-intl adds new entries and marks changed ones fuzzy; then every
+    catalogue gets a stable header and loses its obsolete entries, so running
+    this twice changes nothing.
+    """
+    if extract_messages(languages):
+        return 1
+    codes = [arg for language in languages[1:] for arg in ("--language", language.code)]
+    locale_dir = ROOT / "locale"
+    update = [sys.executable, "-m", "sphinx_intl", "update", "--pot-dir", str(POT_DIR), "--locale-dir", str(locale_dir)]
+    if subprocess.run([*update, *codes], cwd=ROOT).returncode:
+        return 1
+    catalogues = sorted(str(path) for path in locale_dir.glob("*/LC_MESSAGES/*.po"))
+    return subprocess.run([sys.executable, "-m", "socksite.catalogs", *catalogues], cwd=ROOT).returncode
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``python -m socksite.build [gettext] [sphinx-build options]``."""
+    """``python -m socksite.build [gettext | translate] [sphinx-build options]``."""
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["gettext"]:
         return extract_messages(site_languages())
+    if args[:1] == ["translate"]:
+        return update_catalogues(site_languages())
     return build(site_languages(), extra=args)
 
 
