@@ -151,12 +151,16 @@ def record(snippet: Snippet, python: str = sys.executable) -> str:
 
 
 def stress(snippets: list[Snippet], times: int, python: str = sys.executable) -> dict[str, list[str]]:
-    """Run every snippet *times* times, all at once; return the failures by snippet name."""
+    """Run every snippet *times* times, all at once; return the failures by snippet name.
+
+    Snippets that cannot run on this machine are left out of the result.
+    """
     jobs = [snippet for snippet in snippets for _ in range(times)]
-    failures: dict[str, list[str]] = {snippet.name: [] for snippet in snippets}
+    failures: dict[str, list[str]] = {}
     with ThreadPoolExecutor(max_workers=max(4, 4 * (os.cpu_count() or 1))) as pool:
         for result in pool.map(lambda snippet: run(snippet, python), jobs):
-            failures[result.snippet.name].extend(result.problems())
+            if not result.skipped:
+                failures.setdefault(result.snippet.name, []).extend(result.problems())
     return failures
 
 
@@ -189,13 +193,18 @@ def main(argv: list[str] | None = None) -> int:
             for problem in sorted(set(problems)):
                 print("    " + problem.replace("\n", "\n    "))
         total = sum(len(problems) for problems in failures.values())
-        print(f"{len(chosen) * args.stress - total} passed, {total} failed ({args.stress} parallel runs of each snippet)")
+        skipped = len(chosen) - len(failures)
+        print(
+            f"{len(failures) * args.stress - total} passed, {total} failed, {skipped * args.stress} skipped "
+            f"({args.stress} parallel runs of each snippet)"
+        )
         return 1 if total else 0
-    failed = 0
+    failed = skipped = 0
     for snippet in chosen:
         result = run(snippet, python)
         problems = result.problems()
         if result.skipped:
+            skipped += 1
             print(f"skipped  跳过        {snippet.name}: {result.skipped}")
         elif problems:
             failed += 1
@@ -203,10 +212,10 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(problems))
         else:
             print(f"ok       一致        {snippet.name}")
-    print(f"{len(chosen) - failed} passed, {failed} failed")
+    print(f"{len(chosen) - failed - skipped} passed, {failed} failed, {skipped} skipped")
     version = subprocess.run([python, "-c", "import platform; print(platform.python_version())"],
                              capture_output=True, text=True).stdout.strip()
-    print(f"{len(chosen) - failed} 个一致，{failed} 个不同（Python {version}, {sys.platform}）")
+    print(f"{len(chosen) - failed - skipped} 个一致，{failed} 个不同，{skipped} 个跳过（Python {version}, {sys.platform}）")
     return 1 if failed else 0
 
 
