@@ -18,7 +18,7 @@ sys.path.insert(0, str(CONF_DIR))
 
 project = "Python socket methods"
 author = "The socket-methods contributors"
-copyright = "2026, the socket-methods contributors"
+copyright = "2026 socket-methods"
 
 # -- Languages -----------------------------------------------------------------
 # The one declaration of the site's languages: Sphinx language code -> name

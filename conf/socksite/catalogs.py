@@ -20,6 +20,7 @@ from babel.messages.pofile import read_po, write_po
 #: Same line width as sphinx-intl, so the two tools never rewrap each other's lines.
 LINE_WIDTH = 76
 TRANSLATORS = "socket-methods translators"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def tidy_header(catalogue: Catalog, page: str, *, now: datetime | None = None) -> None:
@@ -35,7 +36,8 @@ def tidy_header(catalogue: Catalog, page: str, *, now: datetime | None = None) -
     if not isinstance(catalogue.revision_date, datetime) or catalogue.revision_date.year < 2000:
         catalogue.revision_date = (now or datetime.now(timezone.utc)).replace(second=0, microsecond=0)
     catalogue.creation_date = catalogue.revision_date
-    catalogue.header_comment = f"# Text of the page {page!r} in {catalogue.locale_identifier}.\n#"
+    if (DOCS / f"{page}.md").is_file():
+        catalogue.header_comment = f"# docs/{page}.md in {catalogue.locale_identifier}.\n#"
 
 
 def tidy(path: Path) -> bool:

@@ -6,6 +6,7 @@ piece lives in a small module of this package.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -191,6 +192,11 @@ def derive_hosting_settings(app: Sphinx, config: Config) -> None:
     config.ogp_site_url = config.html_baseurl
     # The 404 page is served at whatever URL was missing, so its links are absolute paths.
     config.notfound_urls_prefix = f"{urlsplit(base).path}{current.folder}/"
+    # The theme's words (Furo's "Next", "Back to top"…) are translated in
+    # locale/<lang>/LC_MESSAGES/sphinx.po; pages are rewritten when it changes.
+    theme_catalogue = Path(app.srcdir, config.locale_dirs[0], current.code, "LC_MESSAGES", "sphinx.po")
+    if theme_catalogue.is_file():
+        config.socksite_theme_catalogue = hashlib.sha256(theme_catalogue.read_bytes()).hexdigest()
     # Chinese search: the site's terms as jieba's user dictionary (and not, as
     # Sphinx does by default, jieba's whole default dictionary loaded again).
     dictionary = write_user_dictionary(Path(app.doctreedir) / "jieba-terms.txt")
@@ -202,6 +208,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("site_languages", {"en": "English"}, "env", dict)
     app.add_config_value("snippets_dir", "../snippets", "env", str)
     app.add_config_value("site_base_url", "http://127.0.0.1:8000/", "html", str)
+    # Set from the theme's catalogue; "html": a change rewrites every page.
+    app.add_config_value("socksite_theme_catalogue", "", "html", str)
     app.connect("config-inited", derive_hosting_settings)
     app.add_directive("snippet", SnippetDirective)
     app.add_directive("site-glossary", SiteGlossaryDirective)
