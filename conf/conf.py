@@ -2,7 +2,8 @@
 
 English is the source language.  Other languages are built from the same
 sources with ``-D language=<code>``; their text comes from the gettext
-catalogues in ``locale/``.  ``noxfile.py`` reads ``site_languages`` from here.
+catalogues in ``locale/``.  ``socksite.languages.site_languages()`` reads
+``site_languages`` from here for the build script, the nox sessions and the tests.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ extensions = [
     "sphinx_copybutton",
     "sphinxext.opengraph",
     "notfound.extension",
-    # Ours: snippets, language switcher, search (conf/socksite/)
+    # Ours (conf/socksite/): snippets, glossary, language switcher, search
     "socksite.ext",
 ]
 
@@ -59,7 +60,7 @@ suppress_warnings = [
     "sphinx_autodoc_typehints.forward_reference",
 ]
 
-# -- API reference (docs/api.md) --------------------------------------------------
+# -- API reference (docs/api.md) ----------------------------------------------
 
 # Show every parameter's type from the type hints, documented or not.
 always_document_param_types = True
