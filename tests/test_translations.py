@@ -81,3 +81,12 @@ def test_pitfall_check_reports_code_in_gettext_and_front_matter() -> None:
     problems = "\n".join(checks.pitfall_problems(FIXTURES / "pitfalls.po"))
     assert "pitfalls.po:7: a code block went through gettext" in problems
     assert "pitfalls.po:10: msgstr starts with '---'" in problems
+
+
+def test_unreadable_catalogue_is_reported_with_file_and_line() -> None:
+    """The build stops on such a catalogue (socksite.ext.refuse_broken_catalogues) with this message."""
+    from socksite.catalogs import problem
+
+    found = problem(FIXTURES / "broken.po")
+    assert found is not None and found.startswith(f"{FIXTURES / 'broken.po'}:10: missing msgstr"), found
+    assert problem(FIXTURES / "page.po") is None

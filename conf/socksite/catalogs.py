@@ -10,12 +10,13 @@ Messages are left exactly as they are.
 from __future__ import annotations
 
 import io
+import re
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 
 #: Same line width as sphinx-intl, so the two tools never rewrap each other's lines.
 LINE_WIDTH = 76
@@ -38,6 +39,20 @@ def tidy_header(catalogue: Catalog, page: str, *, now: datetime | None = None) -
     catalogue.creation_date = catalogue.revision_date
     if (DOCS / f"{page}.md").is_file():
         catalogue.header_comment = f"# docs/{page}.md in {catalogue.locale_identifier}.\n#"
+
+
+def problem(path: Path) -> str | None:
+    """Why the catalogue at *path* cannot be read (``file:line: what``), or None."""
+    try:
+        with path.open("rb") as stream:
+            read_po(stream, abort_invalid=True)
+    except PoFileError as error:
+        # Babel counts lines from 0 and repeats the number in its message.
+        message = re.sub(r" on \d+$", "", str(error))
+        return f"{path}:{error.lineno + 1}: {message}"
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        return f"{path}: {error}"
+    return None
 
 
 def tidy(path: Path) -> bool:

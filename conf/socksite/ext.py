@@ -17,9 +17,11 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import SphinxError
 from sphinx.transforms import SphinxTransform
 from sphinx.writers.html5 import HTML5Translator
 
+from socksite.catalogs import problem as catalogue_problem
 from socksite.glossary import SiteGlossaryDirective
 from socksite.languages import languages_from, page_url
 from socksite.search import SiteChineseSearch, write_user_dictionary
@@ -203,6 +205,20 @@ def derive_hosting_settings(app: Sphinx, config: Config) -> None:
     config.html_search_options = {**config.html_search_options, "dict": str(dictionary)}
 
 
+def refuse_broken_catalogues(app: Sphinx) -> None:
+    """Stop a translated build before it writes anything if a catalogue cannot be read.
+
+    Babel would only log the problem, without the file's name, and the page
+    would quietly appear in English.
+    """
+    if app.config.language == next(iter(app.config.site_languages)):
+        return
+    folder = Path(app.srcdir, app.config.locale_dirs[0], app.config.language, "LC_MESSAGES").resolve()
+    problems = [found for path in sorted(folder.glob("*.po")) if (found := catalogue_problem(path))]
+    if problems:
+        raise SphinxError("broken translation catalogue:\n" + "\n".join(problems))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the site's directive, event handlers and settings."""
     app.add_config_value("site_languages", {"en": "English"}, "env", dict)
@@ -211,6 +227,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Set from the theme's catalogue; "html": a change rewrites every page.
     app.add_config_value("socksite_theme_catalogue", "", "html", str)
     app.connect("config-inited", derive_hosting_settings)
+    app.connect("builder-inited", refuse_broken_catalogues)
     app.add_directive("snippet", SnippetDirective)
     app.add_directive("site-glossary", SiteGlossaryDirective)
     app.add_search_language(SiteChineseSearch)
