@@ -66,3 +66,17 @@ def test_changed_translation_rebuilds_the_page_and_the_navigation(tmp_path: Path
         assert NEW in html and OLD not in html, f"zh-cn/{page}.html still shows the old title"
     english = (project / "_build" / "html" / "en" / "bind.html").read_text(encoding="utf-8")
     assert "give a socket its address" in english
+
+
+def test_incomplete_translation_shows_a_notice(tmp_path: Path) -> None:
+    """A page whose catalogue is incomplete says so, in the reader's language, instead of mixing silently."""
+    project = copy_project(tmp_path)
+    catalogue = project / "locale" / "zh_CN" / "LC_MESSAGES" / "recv.po"
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(text.replace('msgstr "*bufsize*"', 'msgstr ""'), encoding="utf-8")
+    build(project)
+    site = project / "_build" / "html"
+    notice = "本页还有部分内容尚未翻译"
+    assert notice in (site / "zh-cn" / "recv.html").read_text(encoding="utf-8")
+    assert notice not in (site / "zh-cn" / "bind.html").read_text(encoding="utf-8")
+    assert "translation-notice" not in (site / "en" / "recv.html").read_text(encoding="utf-8")

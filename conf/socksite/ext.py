@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from docutils import nodes
+from babel.messages.pofile import read_po
 from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
@@ -141,6 +142,7 @@ def add_language_context(
     home = app.env.titles.get(app.config.root_doc)
     if home is not None:
         context["docstitle"] = home.astext()
+    context["socksite_untranslated"] = current != languages[0] and not fully_translated(app, pagename)
     not_found = pagename == app.config.notfound_pagename
     # A 404 page has no translations to announce: it is not a page of the site.
     context["socksite_alternates"] = not not_found
@@ -183,6 +185,19 @@ def rewrite_if_titles_changed(app: Sphinx, env: BuildEnvironment) -> set[str]:
     before: dict[str, str] = getattr(env, "socksite_titles", {})
     changed = any(env.titles[name].astext() != title for name, title in before.items() if name in env.titles)
     return set(env.found_docs) if changed else set()
+
+
+def fully_translated(app: Sphinx, pagename: str) -> bool:
+    """Whether the page's catalogue translates all of it (else readers see English parts)."""
+    if pagename not in app.env.found_docs:
+        return True  # search, genindex: the theme's words only
+    folder = Path(app.srcdir, app.config.locale_dirs[0], app.config.language or "en", "LC_MESSAGES")
+    path = folder / f"{pagename}.po"
+    if not path.is_file():
+        return False
+    with path.open("rb") as stream:
+        catalogue = read_po(stream)
+    return all(message.string and not message.fuzzy for message in catalogue if message.id)
 
 
 def derive_hosting_settings(app: Sphinx, config: Config) -> None:
