@@ -1,7 +1,10 @@
-"""The Sphinx extension: snippets, language switching and links to Python's docs.
+"""The Sphinx extension: everything the site adds to Sphinx, registered in :func:`setup`.
 
-Everything the site adds to Sphinx is registered in :func:`setup`; each
-piece lives in a small module of this package.
+Directives for snippets and the glossary, the Chinese search language, the
+language switcher's links and page language, links to other projects'
+documentation, and a few guards: broken catalogues stop the build, changed
+titles rewrite every page, incompletely translated pages say so.  The
+larger pieces live in their own modules of this package.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from docutils import nodes
 from babel.messages.pofile import read_po
+from docutils import nodes
 from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
