@@ -7,3 +7,4 @@
   :mod:`socksite.metadata` and :mod:`socksite.catalogs` need no Sphinx, so
   ``noxfile.py`` and the tests use them too.
 * :mod:`socksite.serve` serves the built site with live reload.
+"""
