@@ -41,6 +41,7 @@ EXTERNAL_TARGETS: dict[str, str] = {
     "Ellipsis": "library/constants.html#Ellipsis",
     "pathlib.Path": "library/pathlib.html#pathlib.Path",
     "typing.ClassVar": "library/typing.html#typing.ClassVar",
+    "collections.abc.Callable": "library/collections.abc.html#collections.abc.Callable",
     "datetime.datetime": "library/datetime.html#datetime.datetime",
     # The API page's type hints name a few classes of the libraries the site builds on.
     "docutils.nodes.document": "https://docutils.sourceforge.io/docs/ref/doctree.html#document",
@@ -90,7 +91,8 @@ class SiteHTMLTranslator(HTML5Translator):
 
     def visit_title(self, node: nodes.title) -> None:
         if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
-            self.body.append(self.starttag(node, "p", "", CLASS="caption", ROLE="heading", **{"aria-level": "2"}))
+            aria: dict[str, Any] = {"aria-level": "2"}
+            self.body.append(self.starttag(node, "p", "", CLASS="caption", ROLE="heading", **aria))
             self.body.append('<span class="caption-text">')
             self.context.append("</span></p>\n")
         else:
@@ -146,6 +148,7 @@ def add_language_context(
     if home is not None:
         context["docstitle"] = home.astext()
     context["socksite_untranslated"] = current != languages[0] and not fully_translated(app, pagename)
+    suffix = context.get("file_suffix", ".html")
     not_found = pagename == app.config.notfound_pagename
     # A 404 page has no translations to announce: it is not a page of the site.
     context["socksite_alternates"] = not not_found
@@ -155,7 +158,7 @@ def add_language_context(
         urls = {lang: f"{site_root}{lang.folder}/index.html" for lang in languages}
     else:
         urls = {
-            lang: page_url(pagename, from_page=pagename, language=lang, suffix=app.builder.out_suffix)
+            lang: page_url(pagename, from_page=pagename, language=lang, suffix=suffix)
             for lang in languages
         }
     # Alternates must be absolute URLs (search engines ignore relative ones).
@@ -166,7 +169,7 @@ def add_language_context(
             "tag": lang.tag,
             "folder": lang.folder,
             "url": urls[lang],
-            "alternate": f"{base}{lang.folder}/{pagename}{app.builder.out_suffix}",
+            "alternate": f"{base}{lang.folder}/{pagename}{suffix}",
             "current": lang == current,
         }
         for lang in languages

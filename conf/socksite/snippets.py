@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -41,7 +42,7 @@ class SnippetDirective(SphinxDirective):
 
     required_arguments = 1
     has_content = False
-    option_spec: ClassVar[dict[str, object]] = {
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         # The example runs only there (it exits with status 77 elsewhere): the
         # site's checks cannot run it, so there is no recorded output to show.
         "platform": directives.unchanged_required,
@@ -73,18 +74,18 @@ class SnippetDirective(SphinxDirective):
         code_box["literal_block"] = True
 
         output = out_path.read_text(encoding="utf-8") if out_path.is_file() else ""
-        shown = console_text(name, output)
-        run = nodes.literal_block(shown, shown)
+        terminal = console_text(name, output)
+        run = nodes.literal_block(terminal, terminal)
         run["language"] = "console"
         run["classes"].append("snippet-run")
-        result: list[nodes.Element] = [code_box, run]
+        shown: list[nodes.Element] = [code_box, run]
         if not platform_only:
             # Read from pyproject.toml, the same list the tests run the snippets with.
             self.env.note_dependency(str(PYPROJECT))
             checked = f"✓ {checked_on()}"
-            result.append(nodes.paragraph(checked, checked, classes=["snippet-checked"]))
-        for node in (*result, caption, code):
+            shown.append(nodes.paragraph(checked, checked, classes=["snippet-checked"]))
+        for node in (*shown, caption, code):
             self.set_source_info(node)
             # Code, output and version list belong to no language: keep them out of gettext.
             node["translatable"] = False
-        return result
+        return [*shown]
