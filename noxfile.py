@@ -87,11 +87,10 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(python=DOCS_PYTHON, default=False)
 def serve(session: nox.Session) -> None:
-    """Build the site and serve it on 127.0.0.1 with live reload (port from posargs, default 8000)."""
+    """Build the site and serve it on 127.0.0.1 with live reload (options such as --port from posargs)."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "serve"))
     build_site(session)
-    port = session.posargs[0] if session.posargs else "8000"
-    session.run("python", "-m", "socksite.serve", "--port", port, env=CONF_ENV)
+    session.run("python", "-m", "socksite.serve", *session.posargs, env=CONF_ENV)
 
 
 @nox.session(python=DOCS_PYTHON)

@@ -29,11 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 SANDBOX = Path(__file__).resolve().parent / "sandbox.py"
 
+from sandbox import DEFAULT_DEADLINE  # noqa: E402 - seconds before a snippet's stack is dumped
+
 #: A snippet that cannot run on this machine (another platform, a missing kernel
 #: feature) prints why and exits with this status, as automake's tests do.
 SKIP_STATUS = 77
-#: Seconds a snippet may run before its stack is dumped and it is stopped.
-DEFAULT_DEADLINE = 5.0
 #: Snippets that wait on purpose get a longer deadline here.
 DEADLINES: dict[str, float] = {}
 

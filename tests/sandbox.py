@@ -20,6 +20,8 @@ import runpy
 import socket
 import sys
 
+#: Seconds a snippet may run before its stack is dumped and it is stopped
+#: (tests/harness.py gives some snippets longer).
 DEFAULT_DEADLINE = 5.0
 #: Audit events that name a peer or a local address, and where the address is in their arguments.
 AUDITED = {

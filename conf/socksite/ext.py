@@ -244,7 +244,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the site's directive, event handlers and settings."""
     app.add_config_value("site_languages", {"en": "English"}, "env", dict)
     app.add_config_value("snippets_dir", "../snippets", "env", str)
-    app.add_config_value("site_base_url", "http://127.0.0.1:8000/", "html", str)
+    # Set in conf.py; without it, URLs are absolute paths from the host's root.
+    app.add_config_value("site_base_url", "/", "html", str)
     # Set from the theme's catalogue; "html": a change rewrites every page.
     app.add_config_value("socksite_theme_catalogue", "", "html", str)
     app.connect("config-inited", derive_hosting_settings)
