@@ -23,7 +23,7 @@ with socket.socket() as server:
             print("conn received:", conn.recv(16))
 
     # The server is still listening; with no client waiting, accept() times out.
-    server.settimeout(0.2)
+    server.settimeout(0.1)
     try:
         server.accept()
     except TimeoutError as exc:

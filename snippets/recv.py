@@ -11,7 +11,7 @@ with socket.socket() as server:
         client.connect(server.getsockname())
         conn, _ = server.accept()
         with conn:
-            conn.settimeout(0.2)
+            conn.settimeout(0.1)
             try:
                 conn.recv(1024)
             except TimeoutError as exc:

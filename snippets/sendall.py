@@ -16,7 +16,7 @@ with socket.socket() as server:
             print("received:", conn.recv(1024))
 
             # 16 MB, and nobody reads it: the buffers fill up and sendall() waits.
-            client.settimeout(0.5)
+            client.settimeout(0.1)
             try:
                 client.sendall(bytes(16_000_000))
             except TimeoutError as exc:

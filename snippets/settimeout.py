@@ -11,15 +11,15 @@ with socket.socket() as server:
         client.connect(server.getsockname())
         conn, _ = server.accept()
         with conn:
-            conn.settimeout(0.2)
+            conn.settimeout(0.1)
             print("timeout:", conn.gettimeout())
             try:
-                conn.recv(1024)  # the client sends nothing, so this waits 0.2 s
+                conn.recv(1024)  # the client sends nothing, so this waits 0.1 s
             except TimeoutError as exc:
                 print("recv gave up:", type(exc).__name__, exc)
             print("socket.timeout is TimeoutError:", socket.timeout is TimeoutError)
 
-            # The socket is still usable, and the next call gets its own 0.2 s.
+            # The socket is still usable, and the next call gets its own 0.1 s.
             client.sendall(b"hello")
             print("next recv:", conn.recv(1024))
 

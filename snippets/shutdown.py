@@ -46,7 +46,7 @@ with socket.socket() as server:
     client, conn = connect_to(server)
     with client, conn, client.dup() as copy:
         client.close()
-        conn.settimeout(0.2)
+        conn.settimeout(0.1)
         try:
             conn.recv(1024)
         except TimeoutError:

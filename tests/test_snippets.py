@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import platform
 import re
@@ -41,10 +42,16 @@ def test_snippets_run_on_a_system_the_pages_name() -> None:
     )
 
 
+@functools.cache
+def runs(python: str) -> dict[str, harness.Run]:
+    """Every snippet run once with *python*, all together (the first test for each Python waits for them)."""
+    return {run.snippet.name: run for run in harness.run_all(SNIPPETS, python)}
+
+
 @pytest.mark.parametrize("version", PYTHONS)
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda snippet: snippet.name)
 def test_snippet_prints_its_recorded_output(snippet: harness.Snippet, version: str) -> None:
-    result = harness.run(snippet, interpreter(version))
+    result = runs(interpreter(version))[snippet.name]
     if result.skipped:
         pytest.skip(f"{snippet.code.name}: {result.skipped}")
     problems = result.problems()
