@@ -101,6 +101,52 @@ def test_switcher_leads_to_the_same_page_in_each_other_language(site: Path, lang
         assert target(path, switcher[other.tag]) == expected, f"{path}: switcher to {other.tag} is {switcher[other.tag]}"
 
 
+class SpokenWords(HTMLParser):
+    """What a page says only to assistive technology or without JavaScript.
+
+    ``aria-label`` values, the ``<title>`` of each SVG icon, and ``<noscript>``
+    text: a reader of a translated page hears these, so they must be translated too.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.words: set[str] = set()
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        label = dict(attrs).get("aria-label")
+        if label:
+            self.words.add(label)
+        self._open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._open and self._open.pop() != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        inside_icon = "svg" in self._open and self._open[-1:] == ["title"]
+        if (inside_icon or "noscript" in self._open) and data.strip():
+            self.words.add(" ".join(data.split()))
+
+
+#: Words meant for readers of every language.
+BILINGUAL_WORDS = {"Language / 语言"}
+
+
+@pytest.mark.parametrize("page", [*PAGES, "search"])
+def test_words_for_assistive_technology_are_translated(site: Path, page: str) -> None:
+    def spoken(language: Language) -> set[str]:
+        parser = SpokenWords()
+        parser.feed((site / language.folder / f"{page}.html").read_text(encoding="utf-8"))
+        return parser.words
+
+    english = spoken(LANGUAGES[0])
+    assert "Toggle site navigation sidebar" in english, "the theme's labels changed: update conf/templates/page.html"
+    for language in LANGUAGES[1:]:
+        untranslated = sorted(english & spoken(language) - BILINGUAL_WORDS)
+        assert not untranslated, f"{language.folder}/{page}.html still says, in English: {untranslated}"
+
+
 def test_root_page_links_every_language(site: Path) -> None:
     root = (site / "index.html").read_text(encoding="utf-8")
     for language in LANGUAGES:
