@@ -126,6 +126,13 @@ def run_snippet(path: str, deadline: float) -> None:
         faulthandler.cancel_dump_traceback_later()
 
 
+def _point_at(fd: int, path: str, flags: int) -> None:
+    """Make file descriptor *fd* refer to the file at *path*."""
+    opened = os.open(path, flags, 0o600)
+    os.dup2(opened, fd)
+    os.close(opened)
+
+
 def fork_jobs(jobs: list[dict[str, object]], workers: int) -> dict[str, object] | list[int]:
     """Fork a child per job, *workers* at a time, and wait for them all.
 
@@ -147,11 +154,9 @@ def fork_jobs(jobs: list[dict[str, object]], workers: int) -> dict[str, object] 
             sys.stderr.flush()
             pid = os.fork()
             if pid == 0:
-                for fd, name, flags in ((0, os.devnull, os.O_RDONLY), (1, job["stdout"], os.O_WRONLY | os.O_CREAT),
-                                        (2, job["stderr"], os.O_WRONLY | os.O_CREAT)):  # fmt: skip
-                    opened = os.open(str(name), flags, 0o600)
-                    os.dup2(opened, fd)
-                    os.close(opened)
+                _point_at(0, os.devnull, os.O_RDONLY)
+                _point_at(1, str(job["stdout"]), os.O_WRONLY | os.O_CREAT)
+                _point_at(2, str(job["stderr"]), os.O_WRONLY | os.O_CREAT)
                 os.chdir(os.path.dirname(os.path.abspath(str(job["path"]))))
                 return job
             running[pid] = index
