@@ -1,5 +1,6 @@
 """create_server() creates, binds and listens in one call, and can restart at once."""
 
+import errno
 import socket
 
 ADDRESS = ("127.0.0.1", 0)
@@ -18,6 +19,13 @@ with socket.create_server(ADDRESS) as server:
         # The server side closed first: once the client closes too, the server's
         # end of the connection lingers in TIME_WAIT and keeps the port busy.
         print("client sees the end:", client.recv(1024))
+
+# A plain socket may not bind the port yet: the old connection still holds it.
+with socket.socket() as plain:
+    try:
+        plain.bind(address)
+    except OSError as exc:
+        print("plain bind():", errno.errorcode[exc.errno])
 
 # SO_REUSEADDR (set by create_server() on POSIX) lets a new server take the port.
 with socket.create_server(address) as restarted:
