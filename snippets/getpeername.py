@@ -4,6 +4,7 @@ import errno
 import socket
 
 with socket.socket() as server:
+    server.settimeout(2)
     server.bind(("127.0.0.1", 0))
     server.listen()
     with socket.socket() as client:

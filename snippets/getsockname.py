@@ -3,6 +3,7 @@
 import socket
 
 with socket.socket() as server:
+    server.settimeout(2)
     server.bind(("127.0.0.1", 0))
     host, port = server.getsockname()
     # Never print the port itself: it changes from run to run.
