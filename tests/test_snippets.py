@@ -78,3 +78,22 @@ def test_every_page_that_declares_an_api_has_a_snippet() -> None:
         if not names and declares.search((DOCS / f"{page}.md").read_text(encoding="utf-8"))
     ]
     assert not without, f"pages that document an API but show no snippet: {without}"
+
+
+#: How long something waits, as the "Try it" sections say it in words or digits.
+DURATION = re.compile(r"\b(\d+(?:\.\d+)?) seconds?\b|\b(a tenth|half) of a second\b|\bhalf a second\b")
+DURATION_WORDS = {"a tenth": "0.1", "half": "0.5"}
+
+
+@pytest.mark.parametrize("page", sorted(snippet_uses()))
+def test_durations_a_page_names_are_the_ones_its_example_uses(page: str) -> None:
+    """A "waits 0.1 seconds" in the text must not outlive a change of the example's timeout."""
+    text = (DOCS / f"{page}.md").read_text(encoding="utf-8")
+    _, _, try_it = text.partition("\n## Try it\n")
+    code = "".join(harness.SNIPPETS.joinpath(f"{name}.py").read_text(encoding="utf-8") for name in snippet_uses()[page])
+    for match in DURATION.finditer(try_it):
+        value = match.group(1) or DURATION_WORDS.get(match.group(2) or "half", "")
+        assert re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.])", code), (
+            f"docs/{page}.md says {match.group(0)!r} in its Try it section, "
+            f"but its example never uses {value}"
+        )
