@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import os
 import shutil
-import json
 import subprocess
 import sys
 import tempfile

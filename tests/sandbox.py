@@ -50,8 +50,6 @@ AUDITED = {
     "socket.getnameinfo": 0,
 }
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
-#: Modules most snippets import; a batch imports them once, before forking.
-COMMON_IMPORTS = ("threading", "selectors", "time", "tempfile", "struct", "contextlib")
 
 
 def is_loopback(address: object) -> bool:
@@ -167,8 +165,6 @@ def fork_jobs(jobs: list[dict[str, object]], workers: int) -> dict[str, object] 
 
 def main(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "--batch":
-        for name in COMMON_IMPORTS:
-            __import__(name)
         outcome = fork_jobs(json.load(sys.stdin), int(argv[1]))
         if isinstance(outcome, dict):  # this is a child: run its snippet, then exit as a fresh interpreter would
             run_snippet(str(outcome["path"]), float(str(outcome["deadline"])))

@@ -81,8 +81,8 @@ def test_every_page_that_declares_an_api_has_a_snippet() -> None:
 
 
 #: How long something waits, as the "Try it" sections say it in words or digits.
-DURATION = re.compile(r"\b(\d+(?:\.\d+)?) seconds?\b|\b(a tenth|half) of a second\b|\bhalf a second\b")
-DURATION_WORDS = {"a tenth": "0.1", "half": "0.5"}
+DURATION = re.compile(r"\b(\d+(?:\.\d+)?) seconds?\b|\b(a tenth of a second|half a second)\b")
+DURATION_WORDS = {"a tenth of a second": "0.1", "half a second": "0.5"}
 
 
 @pytest.mark.parametrize("page", sorted(snippet_uses()))
@@ -92,7 +92,7 @@ def test_durations_a_page_names_are_the_ones_its_example_uses(page: str) -> None
     _, _, try_it = text.partition("\n## Try it\n")
     code = "".join(harness.SNIPPETS.joinpath(f"{name}.py").read_text(encoding="utf-8") for name in snippet_uses()[page])
     for match in DURATION.finditer(try_it):
-        value = match.group(1) or DURATION_WORDS.get(match.group(2) or "half", "")
+        value = match.group(1) or DURATION_WORDS[match.group(2)]
         assert re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.])", code), (
             f"docs/{page}.md says {match.group(0)!r} in its Try it section, "
             f"but its example never uses {value}"
