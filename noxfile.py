@@ -148,9 +148,9 @@ def record(session: nox.Session) -> None:
 
 @nox.session(python=DOCS_PYTHON, default=False)
 def translate(session: nox.Session) -> None:
-    """Extract the English text afresh and update every language's .po catalogues."""
+    """Extract the English text afresh and update the .po catalogues (of the pages named in posargs, or all)."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "docs"))
-    session.run("python", "-m", "socksite.build", "translate", env=CONF_ENV)
+    session.run("python", "-m", "socksite.build", "translate", *session.posargs, env=CONF_ENV)
     session.run("sphinx-intl", "stat", "--locale-dir", "locale", success_codes=[0, 1])
 
 

@@ -144,31 +144,46 @@ def extract_messages(languages: tuple[Language, ...]) -> int:
     return result.returncode
 
 
-def update_catalogues(languages: tuple[Language, ...]) -> int:
-    """Extract the English text afresh and bring every translation's catalogues up to date.
+def update_catalogues(languages: tuple[Language, ...], pages: list[str] | None = None) -> int:
+    """Extract the English text afresh and bring the translations' catalogues up to date.
 
-    sphinx-intl adds new entries and marks changed ones fuzzy; then every
+    sphinx-intl adds new entries and marks changed ones fuzzy; then each
     catalogue gets a stable header and loses its obsolete entries, so running
-    this twice changes nothing.
+    this twice changes nothing.  With *pages*, only those pages' catalogues
+    are touched (several people can then work on different pages at once).
     """
     if extract_messages(languages):
         return 1
+    pot_dir = POT_DIR
+    if pages:
+        missing = [page for page in pages if not (POT_DIR / f"{page}.pot").is_file()]
+        if missing:
+            print(f"no such page: {', '.join(missing)} (expected docs/PAGE.md)", file=sys.stderr)
+            return 1
+        pot_dir = BUILD / "gettext-chosen"
+        shutil.rmtree(pot_dir, ignore_errors=True)
+        pot_dir.mkdir(parents=True)
+        for page in pages:
+            shutil.copy2(POT_DIR / f"{page}.pot", pot_dir / f"{page}.pot")
     codes = [arg for language in languages[1:] for arg in ("--language", language.code)]
     locale_dir = ROOT / "locale"
-    update = [sys.executable, "-m", "sphinx_intl", "update", "--pot-dir", str(POT_DIR), "--locale-dir", str(locale_dir)]
+    update = [sys.executable, "-m", "sphinx_intl", "update", "--pot-dir", str(pot_dir), "--locale-dir", str(locale_dir)]
     if subprocess.run([*update, *codes], cwd=ROOT).returncode:
         return 1
-    catalogues = sorted(str(path) for path in locale_dir.glob("*/LC_MESSAGES/*.po"))
+    chosen = set(pages or [])
+    catalogues = sorted(
+        str(path) for path in locale_dir.glob("*/LC_MESSAGES/*.po") if not chosen or path.stem in chosen
+    )
     return subprocess.run([sys.executable, "-m", "socksite.catalogs", *catalogues], cwd=ROOT).returncode
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m socksite.build [gettext | translate] [sphinx-build options]``."""
+    """``python -m socksite.build [gettext | translate [PAGE ...]] [sphinx-build options]``."""
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["gettext"]:
         return extract_messages(site_languages())
     if args[:1] == ["translate"]:
-        return update_catalogues(site_languages())
+        return update_catalogues(site_languages(), args[1:])
     return build(site_languages(), extra=args)
 
 
