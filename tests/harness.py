@@ -109,12 +109,56 @@ def discover(folder: Path = SNIPPETS) -> list[Snippet]:
     ]
 
 
-def find_python(version: str) -> str | None:
-    """The ``python<version>`` on PATH, if it exists and runs (pyenv shims may not)."""
+#: An interpreter, as the command that starts it: ``("/usr/bin/python3.13",)``, or one
+#: inside the Debian root below: ``("chroot", ROOT, "/usr/bin/python3.15")``.
+Python = tuple[str, ...]
+#: This interpreter.
+THIS_PYTHON: Python = (sys.executable,)
+#: Where CI keeps a minimal Debian (unstable) with the newest CPythons, which pyenv and
+#: the distribution lack; ``.ci/python-root`` makes it, with this tree bind-mounted at the
+#: same path inside, and /tmp, /proc and /dev shared, so paths need no translation.
+PYTHON_ROOT = Path(os.environ.get("SOCKSITE_PYTHON_ROOT", "/var/cache/socket-methods/sid"))
+
+
+def _runs(python: Python) -> bool:
+    try:
+        return subprocess.run([*python, "-c", "pass"], capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
+def _shares_this_tree(root: Path) -> bool:
+    """Whether *root* sees this project and /tmp at the same paths (bind-mounted)."""
+    try:
+        return all(os.path.samefile(root / path.relative_to("/"), path) for path in (ROOT, Path("/tmp")))
+    except OSError:
+        return False
+
+
+def find_python(version: str) -> Python | None:
+    """How to start CPython *version*, or None where it is missing or does not run.
+
+    First ``python<version>`` on PATH, if it runs (a pyenv shim for a version
+    that is installed but not selected exists and fails); then the one in
+    :data:`PYTHON_ROOT`, if this tree is mounted there and we may ``chroot``.
+    """
     found = shutil.which(f"python{version}")
-    if found and subprocess.run([found, "-c", "pass"], capture_output=True).returncode == 0:
-        return found
+    if found and _runs((found,)):
+        return (found,)
+    inside = PYTHON_ROOT / "usr" / "bin" / f"python{version}"
+    if inside.is_file() and hasattr(os, "geteuid") and os.geteuid() == 0 and _shares_this_tree(PYTHON_ROOT):
+        python = ("chroot", str(PYTHON_ROOT), f"/usr/bin/python{version}")
+        if _runs(python):
+            return python
     return None
+
+
+def missing_python(version: str) -> str:
+    """Why :func:`find_python` found no CPython *version*, for a skip or a failure message."""
+    return (
+        f"python{version} is not on PATH (or does not run), and {PYTHON_ROOT} has no usable python{version} "
+        f"with this tree mounted in it (make one with: sudo .ci/python-root)"
+    )
 
 
 def _environment() -> dict[str, str]:
@@ -124,8 +168,8 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def _command(python: str, *arguments: str) -> list[str]:
-    return [python, "-X", "dev", "-W", "error", str(SANDBOX), *arguments]
+def _command(python: Python, *arguments: str) -> list[str]:
+    return [*python, "-X", "dev", "-W", "error", str(SANDBOX), *arguments]
 
 
 #: How many snippets run at once: they mostly wait on sockets, not on the processor.
@@ -137,7 +181,7 @@ def can_fork() -> bool:
     return sys.platform == "linux"
 
 
-def run_all(snippets: list[Snippet], python: str = sys.executable, *, fresh: bool = False) -> list[Run]:
+def run_all(snippets: list[Snippet], python: Python = THIS_PYTHON, *, fresh: bool = False) -> list[Run]:
     """Run every snippet once, :data:`WORKERS` at a time; forked from one interpreter unless *fresh*."""
     if fresh or not can_fork():
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
@@ -172,7 +216,7 @@ def run_all(snippets: list[Snippet], python: str = sys.executable, *, fresh: boo
         ]  # fmt: skip
 
 
-def run(snippet: Snippet, python: str = sys.executable) -> Run:
+def run(snippet: Snippet, python: Python = THIS_PYTHON) -> Run:
     """Run *snippet* once in a fresh interpreter and capture what it printed."""
     try:
         done = subprocess.run(
@@ -191,7 +235,7 @@ def run(snippet: Snippet, python: str = sys.executable) -> Run:
     return Run(snippet, done.returncode, done.stdout, done.stderr)
 
 
-def record(snippet: Snippet, python: str = sys.executable) -> str:
+def record(snippet: Snippet, python: Python = THIS_PYTHON) -> str:
     """Run *snippet* twice and write its output, refusing output that is not stable."""
     first, second = run(snippet, python), run(snippet, python)
     for attempt in (first, second):
@@ -211,7 +255,7 @@ def record(snippet: Snippet, python: str = sys.executable) -> str:
 
 
 def stress(
-    snippets: list[Snippet], times: int, python: str = sys.executable, *, fresh: bool = False
+    snippets: list[Snippet], times: int, python: Python = THIS_PYTHON, *, fresh: bool = False
 ) -> dict[str, list[str]]:
     """Run every snippet *times* times, many at once; return the failures by snippet name.
 
@@ -232,9 +276,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--python", metavar="3.X", help="run the snippets with python3.X instead of this Python")
     parser.add_argument("--fresh", action="store_true", help="start a new interpreter for each snippet (no forking)")
     args = parser.parse_args(argv)
-    python = sys.executable
+    python = THIS_PYTHON
     if args.python:
-        python = find_python(args.python) or parser.error(f"python{args.python} is not on PATH (or does not run)")
+        python = find_python(args.python) or parser.error(missing_python(args.python))
     snippets = discover()
     known = {snippet.name: snippet for snippet in snippets}
     unknown = [name for name in args.names if name not in known]
@@ -273,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"ok       一致        {snippet.name}")
     print(f"{len(chosen) - failed - skipped} passed, {failed} failed, {skipped} skipped")
-    version = subprocess.run([python, "-c", "import platform; print(platform.python_version())"],
+    version = subprocess.run([*python, "-c", "import platform; print(platform.python_version())"],
                              capture_output=True, text=True).stdout.strip()
     print(f"{len(chosen) - failed - skipped} 个一致，{failed} 个不同，{skipped} 个跳过（Python {version}, {sys.platform}）")
     return 1 if failed else 0

@@ -107,6 +107,8 @@ def run_snippet(path: str, deadline: float) -> None:
     sys.modules["__main__"] = main
     sys.argv = [path]
     sys.path[0] = os.path.dirname(path)
+    # Its own folder, however it was started (chroot, for one, starts in "/").
+    os.chdir(os.path.dirname(path))
     sys.addaudithook(refuse_outside_loopback)
     faulthandler.dump_traceback_later(deadline, exit=True)
     try:
@@ -155,7 +157,6 @@ def fork_jobs(jobs: list[dict[str, object]], workers: int) -> dict[str, object] 
                 _point_at(0, os.devnull, os.O_RDONLY)
                 _point_at(1, str(job["stdout"]), os.O_WRONLY | os.O_CREAT)
                 _point_at(2, str(job["stderr"]), os.O_WRONLY | os.O_CREAT)
-                os.chdir(os.path.dirname(os.path.abspath(str(job["path"]))))
                 return job
             running[pid] = index
         pid, status = os.wait()

@@ -36,10 +36,10 @@ def documented(site: Path) -> set[str]:
     return names
 
 
-def public_names(python: str) -> list[str]:
+def public_names(python: harness.Python) -> list[str]:
     """The public methods and attributes of socket.socket on *python*."""
     code = "import socket; print(*sorted(n for n in dir(socket.socket) if not n.startswith('_')))"
-    return subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    return subprocess.run([*python, "-c", code], capture_output=True, text=True, check=True).stdout.split()
 
 
 def test_socket_class_is_documented(site: Path) -> None:
@@ -57,8 +57,8 @@ def test_every_public_name_of_socket_objects_has_a_page(site: Path, version: str
     python = harness.find_python(version)
     if python is None:
         if os.environ.get("CI"):
-            pytest.fail(f"CI must check every supported Python: python{version} is not on PATH")
-        pytest.skip(f"python{version} is not on PATH")
+            pytest.fail(f"CI must check every supported Python: {harness.missing_python(version)}")
+        pytest.skip(harness.missing_python(version))
     missing = [name for name in public_names(python) if f"socket.socket.{name}" not in documented(site)]
     assert not missing, f"public names of socket.socket without a page on Python {version}: {missing}"
 

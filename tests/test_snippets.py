@@ -24,11 +24,11 @@ def snippet_uses() -> dict[str, list[str]]:
     return {page: USES.findall((DOCS / f"{page}.md").read_text(encoding="utf-8")) for page in PAGES}
 
 
-def interpreter(version: str) -> str:
-    """The python3.X on PATH; skipped locally when missing, a failure in CI."""
+def interpreter(version: str) -> harness.Python:
+    """How to start CPython *version*; skipped locally when missing, a failure in CI."""
     found = harness.find_python(version)
     if found is None:
-        reason = f"python{version} is not on PATH"
+        reason = harness.missing_python(version)
         if os.environ.get("CI"):
             pytest.fail(f"CI must check the snippets on every supported Python: {reason}")
         pytest.skip(reason)
@@ -43,7 +43,7 @@ def test_snippets_run_on_a_system_the_pages_name() -> None:
 
 
 @functools.cache
-def runs(python: str) -> dict[str, harness.Run]:
+def runs(python: harness.Python) -> dict[str, harness.Run]:
     """Every snippet run once with *python*, all together (the first test for each Python waits for them)."""
     return {run.snippet.name: run for run in harness.run_all(SNIPPETS, python)}
 

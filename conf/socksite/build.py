@@ -92,6 +92,17 @@ def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
     return result
 
 
+#: Lines a build prints that say nothing about this site: sphinxext-opengraph prints
+#: the first whenever it is imported without matplotlib, although conf.py turns
+#: social cards off.
+NOISE = ("matplotlib is not installed, social cards will not be generated\n",)
+
+
+def without_noise(output: str) -> str:
+    """*output* without the lines in :data:`NOISE`."""
+    return "".join(line for line in output.splitlines(keepends=True) if line not in NOISE)
+
+
 def build(languages: tuple[Language, ...], *, extra: list[str] | None = None) -> int:
     """Build *languages* concurrently; write the root page if all succeed.
 
@@ -106,8 +117,8 @@ def build(languages: tuple[Language, ...], *, extra: list[str] | None = None) ->
     for language, result in zip(languages, results):
         status = "ok" if result.returncode == 0 else f"FAILED (exit {result.returncode})"
         print(f"--- {language.name} ({language.code}) -> {SITE / language.folder}: {status}")
-        sys.stdout.write(result.stdout)
-        sys.stdout.write(result.stderr)
+        sys.stdout.write(without_noise(result.stdout))
+        sys.stdout.write(without_noise(result.stderr))
         failed += result.returncode != 0
     if failed:
         return failed
@@ -140,7 +151,7 @@ def extract_messages(languages: tuple[Language, ...]) -> int:
     """
     shutil.rmtree(POT_DIR, ignore_errors=True)
     result = _run(sphinx_command(languages[0], builder="gettext", out=POT_DIR))
-    sys.stdout.write(result.stdout + result.stderr)
+    sys.stdout.write(without_noise(result.stdout + result.stderr))
     return result.returncode
 
 
