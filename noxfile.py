@@ -30,14 +30,16 @@ def _bootstrap() -> None:
         print(f"nox is not installed: installing it into {home.relative_to(ROOT)} ...", file=sys.stderr)
         try:
             venv.create(home, with_pip=True, clear=True)
-        except (OSError, subprocess.CalledProcessError):
-            # Debian without python3-venv: a venv without pip, filled by the system's pip.
+        except (OSError, subprocess.CalledProcessError, SystemExit):
+            # Debian without python3-venv (its venv module exits, after saying so): a venv
+            # without pip, filled by the system's pip if there is one.
             venv.create(home, with_pip=False, clear=True)
             install = [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "nox"]
         else:
             install = [str(python), "-m", "pip", "install", "--quiet", "nox"]
         if subprocess.run(install).returncode != 0:
-            sys.exit("Could not install nox. On Debian/Ubuntu: sudo apt install python3-venv, then try again.")
+            version = f"{sys.version_info.major}.{sys.version_info.minor}"
+            sys.exit(f"Could not install nox. On Debian/Ubuntu: sudo apt install python{version}-venv, then try again.")
     os.execv(python, [str(python), __file__, *sys.argv[1:]])
 
 

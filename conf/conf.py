@@ -131,3 +131,5 @@ ogp_type = "article"
 
 # Where the runnable examples live, relative to this folder.
 snippets_dir = "../snippets"
+# Task-oriented pages that combine methods; each method page links to the guides using it.
+guide_pattern = "guide-*"

@@ -63,6 +63,38 @@ def test_every_public_name_of_socket_objects_has_a_page(site: Path, version: str
     assert not missing, f"public names of socket.socket without a page on Python {version}: {missing}"
 
 
+def public_functions(python: harness.Python) -> list[str]:
+    """The public functions of the socket module on *python* (classes, exceptions and constants aside)."""
+    code = (
+        "import inspect, socket; print(*sorted(n for n in dir(socket) if not n.startswith('_') "
+        "and callable(getattr(socket, n)) and not inspect.isclass(getattr(socket, n))))"
+    )
+    return subprocess.run([*python, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+
+
+#: The module's exceptions, under every name readers meet them by.
+EXCEPTIONS = ["error", "herror", "gaierror", "timeout"]
+
+
+@pytest.mark.parametrize("version", python_versions())
+def test_every_public_function_of_the_module_has_a_page(site: Path, version: str) -> None:
+    """A new Python release that adds a module function shows up here as a failure."""
+    python = harness.find_python(version)
+    if python is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must check every supported Python: {harness.missing_python(version)}")
+        pytest.skip(harness.missing_python(version))
+    functions = public_functions(python)
+    assert "getaddrinfo" in functions and "socket" not in functions, "the list of functions is not what it seems"
+    missing = [name for name in functions if f"socket.{name}" not in documented(site)]
+    assert not missing, f"public functions of the socket module without a page on Python {version}: {missing}"
+
+
+@pytest.mark.parametrize("name", EXCEPTIONS)
+def test_the_module_exceptions_have_pages(site: Path, name: str) -> None:
+    assert f"socket.{name}" in documented(site)
+
+
 @pytest.mark.parametrize("name", MODULE_HELPERS)
 def test_module_helpers_have_pages(site: Path, name: str) -> None:
     assert f"socket.{name}" in documented(site)

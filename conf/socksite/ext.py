@@ -10,6 +10,7 @@ larger pieces live in their own modules of this package.
 from __future__ import annotations
 
 import hashlib
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -148,6 +149,10 @@ def add_language_context(
     if home is not None:
         context["docstitle"] = home.astext()
     context["socksite_untranslated"] = current != languages[0] and not fully_translated(app, pagename)
+    context["socksite_guides"] = [
+        {"title": app.env.titles[guide].astext(), "url": context["pathto"](guide)}
+        for guide in guides_by_page(app).get(pagename, [])
+    ]
     suffix = context.get("file_suffix", ".html")
     not_found = pagename == app.config.notfound_pagename
     # A 404 page has no translations to announce: it is not a page of the site.
@@ -176,13 +181,44 @@ def add_language_context(
     ]
 
 
+def guides_by_page(app: Sphinx) -> dict[str, list[str]]:
+    """For each page, the guides that reference an object the page declares.
+
+    Guides (``guide_pattern`` in conf.py) put the methods together for a
+    task; each method page links back to the guides that use it.  Read from
+    the guides' doctrees once per build, through the Python domain's own
+    lookup, so a reference counts exactly when it becomes a link.
+    """
+    cached: dict[str, list[str]] | None = getattr(app, "socksite_guides", None)
+    if cached is not None:
+        return cached
+    env = app.env
+    domain = env.get_domain("py")
+    found: dict[str, list[str]] = {}
+    for guide in sorted(name for name in env.found_docs if fnmatch(name, app.config.guide_pattern)):
+        for ref in env.get_doctree(guide).findall(pending_xref):
+            if ref.get("refdomain") != "py":
+                continue
+            matches = domain.find_obj(  # type: ignore[attr-defined]
+                env, ref.get("py:module"), ref.get("py:class"), ref["reftarget"], ref.get("reftype"),
+                1 if ref.get("refspecific") else 0,
+            )
+            for _, entry in matches[:1]:
+                users = found.setdefault(entry.docname, [])
+                if guide not in users and entry.docname != guide:
+                    users.append(guide)
+    app.socksite_guides = found  # type: ignore[attr-defined]
+    return found
+
+
 def remember_titles(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Before documents are read again, note their titles (see :func:`rewrite_if_titles_changed`)."""
     env.socksite_titles = {name: env.titles[name].astext() for name in docnames if name in env.titles}  # type: ignore[attr-defined]
+    env.socksite_read = list(docnames)  # type: ignore[attr-defined]
 
 
 def rewrite_if_titles_changed(app: Sphinx, env: BuildEnvironment) -> set[str]:
-    """Rewrite every page when a page's title changed.
+    """Rewrite every page when a page's title changed, or a guide was read again.
 
     Every page's sidebar lists every title, but Sphinx rewrites only the pages
     it read again, so an edited title (or its translation) would stay stale in
@@ -190,7 +226,9 @@ def rewrite_if_titles_changed(app: Sphinx, env: BuildEnvironment) -> set[str]:
     """
     before: dict[str, str] = getattr(env, "socksite_titles", {})
     changed = any(env.titles[name].astext() != title for name, title in before.items() if name in env.titles)
-    return set(env.found_docs) if changed else set()
+    # A guide read again may now use other methods: their pages' links to it change.
+    guide_read = any(fnmatch(name, app.config.guide_pattern) for name in getattr(env, "socksite_read", ()))
+    return set(env.found_docs) if changed or guide_read else set()
 
 
 def fully_translated(app: Sphinx, pagename: str) -> bool:
@@ -244,6 +282,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the site's directive, event handlers and settings."""
     app.add_config_value("site_languages", {"en": "English"}, "env", dict)
     app.add_config_value("snippets_dir", "../snippets", "env", str)
+    # Pages that are guides: method pages link back to the guides that use them.
+    app.add_config_value("guide_pattern", "guide-*", "env", str)
     # Set in conf.py; without it, URLs are absolute paths from the host's root.
     app.add_config_value("site_base_url", "/", "html", str)
     # Set from the theme's catalogue; "html": a change rewrites every page.
