@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -44,6 +46,9 @@ from sandbox import DEFAULT_DEADLINE  # noqa: E402 - seconds before a snippet's 
 SKIP_STATUS = 77
 #: Snippets that wait on purpose get a longer deadline here.
 DEADLINES: dict[str, float] = {}
+#: What a snippet may do that others may not (see ``GUARDED`` in sandbox.py): its
+#: declaration, kept here rather than in code that readers copy.
+PERMISSIONS: dict[str, frozenset[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,8 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
+    #: The sandbox's final check, written at the interpreter's exit; None if it never ran.
+    report: dict[str, object] | None = None
 
     @property
     def skipped(self) -> str | None:
@@ -85,6 +92,11 @@ class Run:
             found.append(f"{where}: exited with status {self.returncode}")
         if self.stderr:
             found.append(f"{where}: wrote to stderr:\n{self.stderr.rstrip()}")
+        if self.report is None and self.returncode != -1:
+            found.append(
+                f"{where}: ended without the sandbox's final check (os._exit(), a signal or a crash), "
+                "so nothing proves it left no socket, thread or process behind"
+            )
         if not self.snippet.recorded.is_file():
             found.append(f"{where}: no recorded output {self.snippet.recorded.name}")
         else:
@@ -168,8 +180,40 @@ def _environment() -> dict[str, str]:
     return env
 
 
+@functools.cache
+def network_namespace() -> tuple[str, ...]:
+    """The command prefix that runs a program in a network namespace of its own, or ``()``.
+
+    On Linux, ``unshare`` gives each run of the snippets a network with
+    nothing but loopback: a real boundary, where the sandbox's audit hook is
+    only a guard.  Root needs no user namespace for it (and keeps the right
+    to ``chroot``); anyone else gets one.
+    """
+    if sys.platform != "linux" or not shutil.which("unshare"):
+        return ()
+    prefix = ("unshare", "--net") if os.geteuid() == 0 else ("unshare", "--map-root-user", "--net")
+    try:
+        works = subprocess.run([*prefix, "true"], capture_output=True).returncode == 0
+    except OSError:
+        works = False
+    return prefix if works else ()
+
+
 def _command(python: Python, *arguments: str) -> list[str]:
-    return [*python, "-X", "dev", "-W", "error", str(SANDBOX), *arguments]
+    isolate = network_namespace()
+    private = ("--private-network",) if isolate else ()
+    return [*isolate, *python, "-X", "dev", "-W", "error", str(SANDBOX), *private, *arguments]
+
+
+def _permissions(snippet: Snippet) -> list[str]:
+    return [argument for permission in sorted(PERMISSIONS.get(snippet.name, ())) for argument in ("--allow", permission)]
+
+
+def _read_report(path: Path) -> dict[str, object] | None:
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
 
 
 #: How many snippets run at once: they mostly wait on sockets, not on the processor.
@@ -193,9 +237,14 @@ def run_all(snippets: list[Snippet], python: Python = THIS_PYTHON, *, fresh: boo
                 "deadline": snippet.deadline,
                 "stdout": os.path.join(folder, f"{index}.out"),
                 "stderr": os.path.join(folder, f"{index}.err"),
+                "report": os.path.join(folder, f"{index}.report"),
+                "scratch": os.path.join(folder, f"{index}.scratch"),
+                "allow": sorted(PERMISSIONS.get(snippet.name, ())),
             }
             for index, snippet in enumerate(snippets)
         ]
+        for job in jobs:
+            os.mkdir(str(job["scratch"]))
         rounds = -(-len(snippets) // WORKERS)
         done = subprocess.run(
             _command(python, "--batch", str(WORKERS)),
@@ -210,39 +259,63 @@ def run_all(snippets: list[Snippet], python: Python = THIS_PYTHON, *, fresh: boo
             raise RuntimeError(f"{SANDBOX} --batch failed (exit {done.returncode}):\n{done.stderr}")
         statuses = json.loads(done.stdout)
         return [
-            Run(snippet, status, Path(job["stdout"]).read_text(encoding="utf-8"),
-                Path(job["stderr"]).read_text(encoding="utf-8"))
+            Run(snippet, status, Path(str(job["stdout"])).read_text(encoding="utf-8"),
+                Path(str(job["stderr"])).read_text(encoding="utf-8"), _read_report(Path(str(job["report"]))))
             for snippet, job, status in zip(snippets, jobs, statuses)
         ]  # fmt: skip
 
 
-def run(snippet: Snippet, python: Python = THIS_PYTHON) -> Run:
-    """Run *snippet* once in a fresh interpreter and capture what it printed."""
+def run(snippet: Snippet, python: Python = THIS_PYTHON, *, env: dict[str, str] | None = None) -> Run:
+    """Run *snippet* once in a fresh interpreter and capture what it printed.
+
+    It runs in a process group of its own, so that whatever it leaves running
+    is stopped with it.
+    """
+    with tempfile.TemporaryDirectory(prefix="snippet-") as folder:
+        report, scratch = Path(folder, "report"), Path(folder, "scratch")
+        scratch.mkdir()
+        command = _command(
+            python, "--report", str(report), "--scratch", str(scratch), *_permissions(snippet),
+            str(snippet.code.resolve()), str(snippet.deadline),
+        )  # fmt: skip
+        # Files, not pipes: a process the snippet left behind could hold a pipe open.
+        with open(Path(folder, "stdout"), "w+b") as stdout, open(Path(folder, "stderr"), "w+b") as stderr:
+            process = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr, cwd=snippet.code.parent,
+                env={**_environment(), **(env or {})}, start_new_session=True,
+            )  # fmt: skip
+            try:
+                status = process.wait(timeout=snippet.deadline + 10)
+            except subprocess.TimeoutExpired as expired:
+                # faulthandler should have stopped it already; this is the last resort.
+                _kill_group(process.pid)
+                process.wait()
+                return Run(snippet, -1, Path(folder, "stdout").read_text("utf-8"), f"killed after {expired.timeout} s")
+            finally:
+                _kill_group(process.pid)
+        output, errors = (Path(folder, name).read_text(encoding="utf-8") for name in ("stdout", "stderr"))
+        return Run(snippet, status, output, errors, _read_report(report))
+
+
+def _kill_group(group: int) -> None:
+    """Stop every process left in the process group *group*."""
     try:
-        done = subprocess.run(
-            _command(python, str(snippet.code.resolve()), str(snippet.deadline)),
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            cwd=snippet.code.parent,
-            env=_environment(),
-            timeout=snippet.deadline + 10,
-            stdin=subprocess.DEVNULL,
-        )
-    except subprocess.TimeoutExpired as expired:
-        # faulthandler should have stopped it already; this is the last resort.
-        return Run(snippet, -1, str(expired.stdout or ""), f"killed after {expired.timeout} s")
-    return Run(snippet, done.returncode, done.stdout, done.stderr)
+        os.killpg(group, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def record(snippet: Snippet, python: Python = THIS_PYTHON) -> str:
     """Run *snippet* twice and write its output, refusing output that is not stable."""
-    first, second = run(snippet, python), run(snippet, python)
+    # Two runs whose clocks say different days: a local date 26 hours apart
+    # (POSIX time zones, no zone files needed), so output that shows the date is refused.
+    first = run(snippet, python, env={"TZ": "EAST-14"})
+    second = run(snippet, python, env={"TZ": "WEST+12"})
     for attempt in (first, second):
         if attempt.skipped:
             raise SystemExit(f"{snippet.code}: not recorded, it cannot run here: {attempt.skipped}")
-        if attempt.returncode != 0 or attempt.stderr:
-            raise SystemExit(f"{snippet.code}: not recorded, the run failed:\n{attempt.stderr}")
+        if attempt.problems() and (attempt.returncode != 0 or attempt.stderr or attempt.report is None):
+            raise SystemExit(f"{snippet.code}: not recorded, the run failed:\n{attempt.stderr}{attempt.problems()}")
     if first.stdout != second.stdout:
         diff = "".join(
             difflib.unified_diff(

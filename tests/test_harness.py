@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -34,6 +37,21 @@ WAYS = [pytest.param(False, id="forked"), pytest.param(True, id="fresh")]
         ("leaks_at_exit", ["leaks_at_exit.py", "ResourceWarning", "unclosed", "127.0.0.1"]),
         ("raises", ["raises.py", "exited with status 1", "line 3, in check", "ValueError: negative: -1"]),
         ("prints_something_else", ["prints_something_else.py", "-goodbye", "+hello"]),
+        # A refusal the snippet catches still fails the run.
+        ("catches_refusal", ["catches_refusal.py", "sandbox: refused", "'10.0.0.1'"]),
+        ("starts_process", ["starts_process.py", "subprocess.Popen", "line 4"]),
+        ("loads_native_code", ["loads_native_code.py", "ctypes.dlopen", "line 1"]),
+        ("searches_objects", ["searches_objects.py", "gc.get_objects", "line 4"]),
+        ("forks", ["forks.py", "os.fork", "line 4"]),
+        # A thread that never ends keeps the interpreter from exiting: the deadline covers that too.
+        ("hangs_at_exit", ["hangs_at_exit.py", "Timeout", "hangs_at_exit.py\", line 9 in wait_forever"]),
+        # Leaks that no warning reports.
+        ("leaks_detached", ["leaks_detached.py", "left unclosed socket, file descriptor"]),
+        ("leaks_silenced", ["leaks_silenced.py", "for the garbage collector to close"]),
+        ("exits_early", ["exits_early.py", "without the sandbox's final check"]),
+        # Side effects.
+        ("writes_a_file", ["writes_a_file.py", "writing 'written.txt'", "scratch folder"]),
+        ("reads_stdin", ["reads_stdin.py", "line 1", "input()"]),
     ],
 )
 def test_bad_snippet_fails_naming_file_and_cause(name: str, causes: list[str], fresh: bool) -> None:
@@ -42,6 +60,44 @@ def test_bad_snippet_fails_naming_file_and_cause(name: str, causes: list[str], f
     problems = "\n".join(harness.run_all([fixture(name, deadline=1.0)], fresh=fresh)[0].problems())
     for cause in causes:
         assert cause in problems, f"{cause!r} missing from:\n{problems}"
+
+
+@pytest.mark.parametrize("fresh", WAYS)
+def test_a_process_left_running_is_reported_and_stopped(fresh: bool) -> None:
+    """A snippet allowed to fork must still wait for its children; one left behind is killed."""
+    if not fresh and not harness.can_fork():
+        pytest.skip("snippets run forked only on Linux")
+    harness.PERMISSIONS["forks"] = frozenset({"fork"})
+    try:
+        started = time.monotonic()
+        (result,) = harness.run_all([fixture("forks", deadline=1.0)], fresh=fresh)
+    finally:
+        del harness.PERMISSIONS["forks"]
+    assert "a child process, neither waited for nor finished" in "\n".join(result.problems())
+    assert time.monotonic() - started < 5, "the run waited for the process it left behind"
+    still_running = subprocess.run(["pgrep", "-f", "fixtures/snippets/forks.py"], capture_output=True, text=True)
+    assert not still_running.stdout, f"a process outlived its snippet: {still_running.stdout}"
+
+
+def test_snippets_see_only_loopback_where_a_network_namespace_is_available() -> None:
+    """On Linux the snippets run in a network of their own: the only interface is loopback."""
+    if not harness.network_namespace():
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the snippets in a private network namespace (unshare --net)")
+        pytest.skip("no private network namespace here (unshare is missing or not allowed)")
+    for run in harness.run_all([fixture("sees_only_loopback")]) + harness.run_all(
+        [fixture("sees_only_loopback")], fresh=True
+    ):
+        assert run.stdout == "['lo']\n" and not run.problems(), run.problems()
+
+
+def test_record_refuses_output_that_shows_the_date(tmp_path: Path) -> None:
+    code = tmp_path / "dated.py"
+    code.write_text("import datetime\nprint(datetime.date.today())\n", encoding="utf-8")
+    snippet = harness.Snippet("dated", code, tmp_path / "dated.out")
+    with pytest.raises(SystemExit, match="changes between runs"):
+        harness.record(snippet)
+    assert not snippet.recorded.exists()
 
 
 def test_a_forked_run_is_a_fresh_start() -> None:
