@@ -211,24 +211,23 @@ def guides_by_page(app: Sphinx) -> dict[str, list[str]]:
     return found
 
 
-def remember_titles(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Before documents are read again, note their titles (see :func:`rewrite_if_titles_changed`)."""
-    env.socksite_titles = {name: env.titles[name].astext() for name in docnames if name in env.titles}  # type: ignore[attr-defined]
-    env.socksite_read = list(docnames)  # type: ignore[attr-defined]
+def note_pages_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Before documents are read again, note which (see :func:`rewrite_all_if_any_was_read`)."""
+    env.socksite_read = bool(docnames)  # type: ignore[attr-defined]
 
 
-def rewrite_if_titles_changed(app: Sphinx, env: BuildEnvironment) -> set[str]:
-    """Rewrite every page when a page's title changed, or a guide was read again.
+def rewrite_all_if_any_was_read(app: Sphinx, env: BuildEnvironment) -> set[str]:
+    """Write every page again whenever any page was read again.
 
-    Every page's sidebar lists every title, but Sphinx rewrites only the pages
-    it read again, so an edited title (or its translation) would stay stale in
-    the other pages' navigation until a full rebuild.
+    A page shows more than its own source: the sidebar lists every title,
+    method pages list the guides that use them.  And Sphinx's search index
+    keeps the index entries only of the pages it writes in this build
+    (upstream issue 12599): a build that wrote one page would publish a
+    search index that has lost the others' entries.  Writing every page
+    makes an incremental build equal a clean one; reading, the costly part,
+    stays incremental.
     """
-    before: dict[str, str] = getattr(env, "socksite_titles", {})
-    changed = any(env.titles[name].astext() != title for name, title in before.items() if name in env.titles)
-    # A guide read again may now use other methods: their pages' links to it change.
-    guide_read = any(fnmatch(name, app.config.guide_pattern) for name in getattr(env, "socksite_read", ()))
-    return set(env.found_docs) if changed or guide_read else set()
+    return set(env.found_docs) if getattr(env, "socksite_read", False) else set()
 
 
 def fully_translated(app: Sphinx, pagename: str) -> bool:
@@ -296,7 +295,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.set_translator("html", SiteHTMLTranslator)
     app.add_transform(KeepDocstringsOutOfGettext)
     app.connect("missing-reference", link_to_python_docs)
-    app.connect("env-before-read-docs", remember_titles)
-    app.connect("env-get-updated", rewrite_if_titles_changed)
+    app.connect("env-before-read-docs", note_pages_read)
+    app.connect("env-get-updated", rewrite_all_if_any_was_read)
     app.connect("html-page-context", add_language_context)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
