@@ -31,3 +31,10 @@ with socket.socket() as server:
                 writer.write(b"bye\n")
             print("client received:", client.recv(1024))
             print("both closed, fileno():", conn.fileno())
+
+# On a non-blocking socket, a read that finds no data returns None instead of waiting.
+left, right = socket.socketpair()
+with left, right:
+    right.setblocking(False)
+    with right.makefile("rb") as reader:
+        print("non-blocking read(), nothing sent yet:", reader.read(1024))

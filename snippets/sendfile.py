@@ -1,6 +1,7 @@
-"""sendfile() sends a file's contents over a connected TCP socket."""
+"""sendfile() sends a file's contents over a connected stream socket."""
 
 import io
+import os
 import socket
 import tempfile
 
@@ -54,3 +55,24 @@ with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp, io.BytesIO(b"data"
         udp.sendfile(file)
     except ValueError as exc:
         print("a UDP socket:", type(exc).__name__, exc)
+
+# socketpair() gives AF_UNIX stream sockets on Linux and macOS: sendfile() works there too.
+left, right = socket.socketpair()
+with left, right, tempfile.TemporaryFile() as file:
+    left.settimeout(2)
+    right.settimeout(2)
+    file.write(b"over a pair")
+    file.seek(0)
+    sent = left.sendfile(file)
+    print("over a socket pair:", recv_exactly(right, sent))
+    try:
+        left.sendfile(file, count=0)
+    except ValueError as exc:
+        print("count=0:", type(exc).__name__, exc)
+
+    # A pipe has a descriptor, but on Linux its size reads as 0: nothing is sent.
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"in a pipe")
+    os.close(write_end)
+    with open(read_end, "rb") as pipe:
+        print("from a pipe, sendfile() returned:", left.sendfile(pipe))
