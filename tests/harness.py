@@ -246,18 +246,27 @@ def run_all(snippets: list[Snippet], python: Python = THIS_PYTHON, *, fresh: boo
         for job in jobs:
             os.mkdir(str(job["scratch"]))
         rounds = -(-len(snippets) // WORKERS)
-        done = subprocess.run(
-            _command(python, "--batch", str(WORKERS)),
-            input=json.dumps(jobs),
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            env=_environment(),
-            timeout=rounds * (max((s.deadline for s in snippets), default=0) + 10) + 30,
-        )
-        if done.returncode != 0 or done.stderr:
-            raise RuntimeError(f"{SANDBOX} --batch failed (exit {done.returncode}):\n{done.stderr}")
-        statuses = json.loads(done.stdout)
+        limit = rounds * (max((s.deadline for s in snippets), default=0) + 10) + 30
+        with subprocess.Popen(
+            _command(python, "--batch", str(WORKERS)), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True, encoding="utf-8", env=_environment(), start_new_session=True,
+        ) as batch:  # fmt: skip
+            try:
+                stdout, stderr = batch.communicate(json.dumps(jobs), timeout=limit)
+            except subprocess.TimeoutExpired:
+                # The snippets' own deadlines should have stopped them; stop everything left.
+                _kill_session(batch.pid)
+                batch.communicate()
+                unfinished = [s.name for s, job in zip(snippets, jobs) if not Path(str(job["report"])).exists()]
+                raise RuntimeError(
+                    f"{SANDBOX} --batch did not finish within {limit} s; snippets without a final report: "
+                    f"{', '.join(unfinished) or 'none'}"
+                ) from None
+            finally:
+                _kill_session(batch.pid)
+        if batch.returncode != 0 or stderr:
+            raise RuntimeError(f"{SANDBOX} --batch failed (exit {batch.returncode}):\n{stderr}")
+        statuses = json.loads(stdout)
         return [
             Run(snippet, status, Path(str(job["stdout"])).read_text(encoding="utf-8"),
                 Path(str(job["stderr"])).read_text(encoding="utf-8"), _read_report(Path(str(job["report"]))))
@@ -295,6 +304,20 @@ def run(snippet: Snippet, python: Python = THIS_PYTHON, *, env: dict[str, str] |
                 _kill_group(process.pid)
         output, errors = (Path(folder, name).read_text(encoding="utf-8") for name in ("stdout", "stderr"))
         return Run(snippet, status, output, errors, _read_report(report))
+
+
+def _kill_session(session: int) -> None:
+    """Stop every process of the session *session* (Linux), whatever process group it moved to."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[3] == str(session):  # after the command's name: state, ppid, pgrp, session
+            try:
+                os.kill(int(stat.parent.name), signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
 
 
 def _kill_group(group: int) -> None:
