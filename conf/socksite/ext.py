@@ -214,7 +214,10 @@ def guides_by_page(app: Sphinx) -> dict[str, list[str]]:
     env = app.env
     domain = env.get_domain("py")
     found: dict[str, list[str]] = {}
-    for guide in sorted(name for name in env.found_docs if fnmatch(name, app.config.guide_pattern)):
+    # In the order the home page lists them.
+    order = {name: index for index, name in enumerate(env.toctree_includes.get(app.config.root_doc, []))}
+    guides = [name for name in env.found_docs if fnmatch(name, app.config.guide_pattern)]
+    for guide in sorted(guides, key=lambda name: (order.get(name, len(order)), name)):
         for ref in env.get_doctree(guide).findall(pending_xref):
             if ref.get("refdomain") != "py":
                 continue
