@@ -169,3 +169,215 @@ def sync_problems(pot: Path, po: Path, page: Path) -> list[str]:
         for message in catalogue.obsolete.values()
     ]
     return problems
+
+
+# -- Checks of meaning: what a translation may not change although its markup is intact. --
+
+DOUBLE_CODE = re.compile(r"``.+?``", re.DOTALL)
+LINK_TEXT = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def plain(text: str) -> str:
+    """*text* without code spans, roles, link targets or substitutions: the words a reader reads."""
+    text = DOUBLE_CODE.sub(" ", text)
+    text = ROLE.sub(" ", text)
+    text = CODE.sub(" ", text)
+    text = LINK_TEXT.sub(r"\1", text)
+    return SUBSTITUTION.sub(" ", text)
+
+
+#: A run of ASCII letters, digits and joiners: "12", "3.10", "127.0.0.1", "65,507", "IPv4", "x86-64", "5-tuple".
+TOKEN = re.compile(r"[A-Za-z0-9_]+(?:[-.,:][A-Za-z0-9_]+)*")
+THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])")
+
+
+def numbers(text: str) -> Counter[str]:
+    """The numbers a reader must get right: digits standing on their own, and code spans with a digit.
+
+    "3.10" and "127.0.0.1" are one number each, and "65,507" is "65507". A digit inside a
+    word is part of that word, not a number: "IPv4", "x86-64", "5-tuple" (Chinese writes
+    五元组). A code span with a digit counts as a whole: `count=0`, `127.0.0.1`. Role
+    targets are left to the markup check.
+    """
+    found: Counter[str] = Counter(span for span in CODE.findall(ROLE.sub(" ", text)) if re.search(r"\d", span))
+    for token in TOKEN.findall(THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), plain(text))):
+        if re.search(r"[A-Za-z_]", token):
+            continue  # a word
+        found.update(part for part in re.split(r"[-:,]", token) if part)  # a range such as 1024-65535 is two
+    return found
+
+
+def number_problems(path: Path) -> list[str]:
+    """Translations that drop or change a number, a version or a code span with a digit.
+
+    Every number of the English must be in the Chinese, at least as often (the
+    Chinese may name a thing twice, as the markup check allows); every number of the
+    Chinese must occur somewhere in the English, even inside a word or a role
+    ("x86-64" may become "64 位"). Chinese may write a count in words (两个, 一次)
+    where the English writes it in words too: only digits are compared.
+    """
+    problems = []
+    for message in translated(load(path)):
+        source, target = numbers(message.id), numbers(message.string)
+        english = THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), message.id)
+        missing = sorted((source - target).elements())
+        extra = sorted(
+            number
+            for number in set(target) - set(source)
+            if not re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", english)
+        )
+        if missing or extra:
+            problems.append(f"{where(path)}:{message.lineno}: numbers differ: missing {missing}, extra {extra}")
+    return problems
+
+
+def backtick_problems(path: Path) -> list[str]:
+    """A lone backtick: MyST then shows the rest of the paragraph as code, or a backtick as text."""
+    return [
+        f"{where(path)}:{message.lineno}: odd number of backticks (a code span is not closed)"
+        for message in translated(load(path))
+        if DOUBLE_CODE.sub("", message.string).count("`") % 2
+    ]
+
+
+NEGATION_EN = re.compile(
+    r"\b(?:not|no|never|cannot|nothing|neither|nor|none|nobody|nowhere|without)\b|n't\b", re.IGNORECASE
+)
+#: What carries a negation in Chinese: 不 没 无 非 未 别 勿 否 免 缺 毋 莫, and the usual
+#: renderings of "without": 省去/省略/省掉 ("leave out") and 少了 ("lacking").
+NEGATION_ZH = re.compile("[不没无非未别勿否免缺毋莫]|省[去略掉]|少了")
+#: Words that contain such a character but negate nothing, removed before the search so
+#: that they cannot stand in for a negation the translation lost.
+NOT_NEGATIONS_ZH = [
+    "非阻塞", "别名", "别的", "别人", "别处", "分别", "区别", "识别", "类别", "特别",
+    "是否", "能否", "未来", "缺省", "非常",
+]  # fmt: skip
+#: Entries whose Chinese says the same thing without a negation word, with the reason:
+#: (catalogue, start of the msgid) -> why the positive wording keeps the meaning.
+POSITIVE_RENDERINGS = {
+    ("send", "Sending the rest is then your program's job"): "“直到全部发完” is “until nothing is left”",
+    ("setsockopt", "An `int` *value* that does not fit in a C"): "“超出…范围” is “does not fit in”",
+}
+
+
+def negation_problems(path: Path) -> list[str]:
+    """Translations of a negated English sentence that carry no negation: the meaning flipped.
+
+    Judged per entry, on the words a reader reads (code spans and roles aside). Two
+    English phrases negate nothing: "yes/no" (a kind of option) and "for nothing" (in vain).
+    """
+    problems = []
+    for message in translated(load(path)):
+        if any(path.stem == page and message.id.startswith(start) for page, start in POSITIVE_RENDERINGS):
+            continue
+        english = plain(message.id).replace("yes/no", "").replace("for nothing", "")
+        chinese = plain(message.string)
+        for word in NOT_NEGATIONS_ZH:
+            chinese = chinese.replace(word, "")
+        found = NEGATION_EN.search(english)
+        if found and not NEGATION_ZH.search(chinese):
+            problems.append(
+                f"{where(path)}:{message.lineno}: the English says {found.group(0)!r}, the Chinese has no negation "
+                "(不, 没, 无, 非, 未…)"
+            )
+    return problems
+
+
+#: Other words a {term} role may show for a target, besides the glossary's word. None so far:
+#: the word is shown as the glossary writes it, with no measure word (个) or plural (们) attached.
+TERM_VARIANTS: dict[str, set[str]] = {}
+
+
+def term_role_problems(path: Path, language: str = "zh_CN") -> list[str]:
+    """{term} roles that show another word than the glossary's for their target.
+
+    {term}`对端 <peer>` is right; {term}`远端 <peer>` teaches a variant, and a bare
+    {term}`peer` shows the English word in Chinese prose (fine only for the terms the
+    site keeps in English: backlog, errno).
+    """
+    words = {term.name("en").lower(): term.name(language) for term in load_terms()}
+    problems = []
+    for message in translated(load(path)):
+        for role, body in ROLE.findall(message.string):
+            if role != "term":
+                continue
+            titled = re.fullmatch(r"(.*?)\s*<([^>]*)>\s*", body, re.DOTALL)
+            shown, target = (titled.group(1), titled.group(2)) if titled else (body, body)
+            target = " ".join(target.split()).lower()
+            if target not in words:
+                problems.append(f"{where(path)}:{message.lineno}: {{term}} {target!r} is not in locale/terms.csv")
+            elif shown != words[target] and shown not in TERM_VARIANTS.get(target, set()):
+                problems.append(
+                    f"{where(path)}:{message.lineno}: {{term}}`{body}` shows {shown!r}"
+                    f"{' (English)' if not titled else ''}; the glossary's word is {words[target]!r}: "
+                    f"{{term}}`{words[target]} <{target}>`"
+                )
+    return problems
+
+
+def same_text(text: str) -> str:
+    """*text* as far as "the same English" goes: case, spacing and plural -s aside."""
+    words = " ".join(text.lower().split())
+    words = re.sub(r"(?<=\w)ies\b", "y", words)
+    words = re.sub(r"(?<=\w)(ss|x|ch|sh)es\b", r"\1", words)
+    return re.sub(r"(?<=[^s\W])s\b", "", words)
+
+
+def duplicate_problems(paths: list[Path]) -> list[str]:
+    """A msgstr that is another entry's, in this catalogue or another, while the English differs.
+
+    That is most often a paste from the wrong entry. Entries with no Chinese word (only
+    code or markup, such as "*address*") may repeat, and so may translations of the
+    same English ("Returns `None`.", a heading and an index entry "address family"),
+    and index entries that the English page already writes in Chinese ("心跳").
+    """
+    seen: dict[str, list[tuple[Path, Message]]] = {}
+    for path in paths:
+        for message in translated(load(path)):
+            if HAN.search(plain(message.string)) and message.string != message.id:
+                seen.setdefault(message.string, []).append((path, message))
+    problems = []
+    for entries in seen.values():
+        if len({same_text(message.id) for _, message in entries}) > 1:
+            first_path, first = entries[0]
+            for path, message in entries[1:]:
+                if same_text(message.id) != same_text(first.id):
+                    problems.append(
+                        f"{where(path)}:{message.lineno}: same translation as {where(first_path)}:{first.lineno}, "
+                        f"but the English differs: {message.id[:40]!r} / {first.id[:40]!r}"
+                    )
+    return problems
+
+
+def role_pairs(text: str) -> Counter[tuple[str, str, str]]:
+    """(role, title, target) of the roles written with an explicit title: {py:meth}`recv() <socket.socket.recv>`."""
+    pairs: Counter[tuple[str, str, str]] = Counter()
+    for role, body in ROLE.findall(text):
+        titled = re.fullmatch(r"(.*?)\s*<([^>]*)>\s*", body, re.DOTALL)
+        if titled and role != "term":
+            pairs[(role, " ".join(titled.group(1).split()), titled.group(2).lstrip("~!"))] += 1
+    return pairs
+
+
+def swapped_role_problems(path: Path) -> list[str]:
+    """Roles whose title the translation keeps, but attached to another target.
+
+    {py:meth}`recv() <socket.socket.send>` names the wrong method although the set of
+    targets is intact. Only titles the Chinese keeps as they are can be compared; a
+    role shortened with ~ shows its target itself, and a translated title has no
+    English to compare with (the {term} roles are checked against the glossary).
+    """
+    problems = []
+    for message in translated(load(path)):
+        english = role_pairs(message.id)
+        titles: dict[tuple[str, str], set[str]] = {(role, title): set() for role, title, _ in english}
+        for role, title, target in english:
+            titles[(role, title)].add(target)
+        for role, title, target in role_pairs(message.string):
+            if (role, title) in titles and target not in titles[(role, title)]:
+                problems.append(
+                    f"{where(path)}:{message.lineno}: {{{role}}}`{title} <{target}>`: in the English, "
+                    f"{title!r} points to {sorted(titles[(role, title)])}"
+                )
+    return problems

@@ -1,4 +1,5 @@
-"""Gates for translators: catalogues in sync, markup kept, terms consistent, MyST traps avoided.
+"""Gates for translators: catalogues in sync, markup kept, terms consistent, MyST traps avoided,
+and the meaning kept where a machine can tell: numbers, negations, glossary words, role targets.
 
 Each check runs on every real catalogue, and on a broken fixture in
 tests/fixtures/catalogues/ where it must fail and name the file and line.
@@ -48,6 +49,54 @@ def test_no_myst_pitfalls(po: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("po", CATALOGUES, ids=IDS)
+def test_translation_keeps_the_numbers(po: Path) -> None:
+    problems = checks.number_problems(po)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=IDS)
+def test_translation_closes_every_code_span(po: Path) -> None:
+    problems = checks.backtick_problems(po)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=IDS)
+def test_translation_keeps_a_negation(po: Path) -> None:
+    problems = checks.negation_problems(po)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=IDS)
+def test_term_roles_show_the_glossary_word(po: Path) -> None:
+    problems = checks.term_role_problems(po)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=IDS)
+def test_roles_keep_their_title_and_target_together(po: Path) -> None:
+    problems = checks.swapped_role_problems(po)
+    assert not problems, "\n".join(problems)
+
+
+def test_no_translation_is_another_entrys() -> None:
+    problems = checks.duplicate_problems([po for po in CATALOGUES if po.is_file()])
+    assert not problems, "\n".join(problems)
+
+
+def test_positive_renderings_still_name_an_entry() -> None:
+    """An exception of the negation check that matches nothing any more must go."""
+    ids = {
+        (po.stem, message.id) for po in CATALOGUES if po.is_file() for message in checks.translated(checks.load(po))
+    }
+    stale = [
+        (stem, start)
+        for stem, start in checks.POSITIVE_RENDERINGS
+        if not any(page == stem and text.startswith(start) for page, text in ids)
+    ]
+    assert not stale, f"catalogue_checks.POSITIVE_RENDERINGS names entries that no longer exist: {stale}"
+
+
 # -- The same checks on broken fixtures: each must fail, naming file and line. --
 
 
@@ -90,3 +139,48 @@ def test_unreadable_catalogue_is_reported_with_file_and_line() -> None:
     found = problem(FIXTURES / "broken.po")
     assert found is not None and found.startswith(f"{FIXTURES / 'broken.po'}:10: missing msgstr"), found
     assert problem(FIXTURES / "page.po") is None
+
+
+def test_number_check_reports_changed_and_dropped_numbers() -> None:
+    problems = "\n".join(checks.number_problems(FIXTURES / "numbers.po"))
+    assert "numbers.po:7: numbers differ: missing ['12'], extra ['21']" in problems
+    assert "numbers.po:10: numbers differ: missing ['3.10'], extra []" in problems
+    assert "numbers.po:13: numbers differ: missing ['0'], extra []" in problems, "a code span given once for twice"
+    assert "numbers.po:16:" not in problems, "65,507, IPv4, x86-64 as 64 位, 5-tuples as 五元组, a repeated `::1`"
+
+
+def test_backtick_check_reports_a_lone_backtick() -> None:
+    problems = "\n".join(checks.backtick_problems(FIXTURES / "backticks.po"))
+    assert "backticks.po:7: odd number of backticks" in problems
+    assert "backticks.po:11:" not in problems, "a backtick inside a ``double-backtick`` span is code"
+
+
+def test_negation_check_reports_a_lost_negation() -> None:
+    problems = "\n".join(checks.negation_problems(FIXTURES / "negation.po"))
+    assert "negation.po:7: the English says 'not', the Chinese has no negation" in problems
+    assert "negation.po:10: the English says \"n't\"" in problems, "非阻塞 negates nothing"
+    assert "negation.po:13:" not in problems, "省略 for without; yes/no, for nothing and code negate nothing"
+
+
+def test_term_role_check_reports_variants_english_and_swaps() -> None:
+    problems = "\n".join(checks.term_role_problems(FIXTURES / "glossary.po"))
+    assert "glossary.po:8: {term}`远端 <peer>` shows '远端'; the glossary's word is '对端'" in problems
+    assert "glossary.po:12: {term}`peer` shows 'peer' (English)" in problems
+    assert "glossary.po:16: {term}`超时 <socket>` shows '超时'" in problems
+    assert "glossary.po:16: {term}`套接字 <timeout>` shows '套接字'" in problems
+    assert "glossary.po:28: {term} 'port' is not in locale/terms.csv" in problems
+    assert "glossary.po:20:" not in problems, "backlog and errno stay English; a title may be wrapped"
+
+
+def test_duplicate_check_reports_a_pasted_translation() -> None:
+    problems = "\n".join(checks.duplicate_problems([FIXTURES / "duplicates.po", FIXTURES / "duplicates_other.po"]))
+    assert "duplicates.po:10: same translation as tests/fixtures/catalogues/duplicates.po:7" in problems
+    assert "duplicates_other.po:7: same translation as tests/fixtures/catalogues/duplicates.po:7" in problems
+    assert len(problems.splitlines()) == 2, "same English (case, plural aside) and markup-only entries may repeat"
+
+
+def test_swapped_role_check_reports_titles_on_the_wrong_target() -> None:
+    problems = "\n".join(checks.swapped_role_problems(FIXTURES / "roles.po"))
+    assert "roles.po:8: {py:meth}`send() <socket.socket.recv>`: in the English, 'send()' points to" in problems
+    assert "roles.po:8: {py:meth}`recv() <socket.socket.send>`" in problems
+    assert "roles.po:16:" not in problems, "a translated title, and a role named twice, are fine"
