@@ -135,11 +135,45 @@ def _inside(path: object, folder: str, dir_fd: object = None) -> bool:
     return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+def hosts_file(path: str = "/etc/hosts") -> tuple[frozenset[str], frozenset[bytes]] | None:
+    """The names and the (packed) addresses that the hosts file answers for, or None without one.
+
+    A lookup that the file does not answer goes to DNS, which leaves the
+    machine even for a loopback address (a reverse lookup of ``::1``).
+    """
+    names: set[str] = set()
+    addresses: set[bytes] = set()
+    try:
+        with open(path, encoding="utf-8", errors="replace") as file:
+            lines = file.read().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        address, *aliases = line.split("#", 1)[0].split() or [""]
+        packed = _packed(address)
+        if packed is not None:
+            addresses.add(packed)
+            names.update(alias.lower() for alias in aliases)
+    return frozenset(names), frozenset(addresses)
+
+
+def _packed(address: str) -> bytes | None:
+    for family in (socket.AF_INET, socket.AF_INET6):
+        try:
+            return socket.inet_pton(family, address.split("%")[0])
+        except (OSError, ValueError):
+            pass
+    return None
+
+
 #: Families whose addresses never leave the machine (Linux's kernel crypto API).
 LOCAL_FAMILIES = frozenset(getattr(socket, name) for name in ("AF_ALG",) if hasattr(socket, name))
 
 
-def make_hook(scratch: str, report: str | None, allow: frozenset[str] = frozenset()) -> Callable[[str, tuple[object, ...]], None]:
+def make_hook(
+    scratch: str, report: str | None, allow: frozenset[str] = frozenset(),
+    hosts: tuple[frozenset[str], frozenset[bytes]] | None = hosts_file(),
+) -> Callable[[str, tuple[object, ...]], None]:  # fmt: skip
     """The audit hook for one run: everything it needs is bound here, out of the snippet's reach.
 
     The snippet cannot reach the hook itself (``gc`` is refused, and the hook
@@ -150,7 +184,9 @@ def make_hook(scratch: str, report: str | None, allow: frozenset[str] = frozense
     audited = tuple(AUDITED.items())
     guarded = frozenset(event for permission, events in GUARDED.items() if permission not in allow for event in events)
     writes = tuple(WRITES.items())
-    loopback, inside, local_families = is_loopback, _inside, LOCAL_FAMILIES
+    loopback, inside, local_families, packed = is_loopback, _inside, LOCAL_FAMILIES, _packed
+    numeric_host = getattr(socket, "AI_NUMERICHOST", 0)
+    lookups = ("socket.gethostbyname", "socket.getaddrinfo", "socket.gethostbyaddr")
     write_flags, devnull = WRITE_FLAGS, os.devnull
     write, stderr_fd, getpid = os.write, 2, os.getpid
 
@@ -171,12 +207,22 @@ def make_hook(scratch: str, report: str | None, allow: frozenset[str] = frozense
                 if not inside(path, scratch):
                     refuse(f"writing {path!r} (snippets may only write in their scratch folder)")
             return
+        if event == "socket.getaddrinfo" and isinstance(args[5], int) and args[5] & numeric_host:
+            return  # AI_NUMERICHOST: only parses the text, never looks anything up
         for name, position in audited:
             if event == name:
                 if position == 1 and getattr(args[0], "family", None) in local_families:
                     return
-                if not loopback(args[position], scratch):
-                    refuse(f"snippets may only use loopback addresses, not {args[position]!r} ({event})")
+                target = args[position]
+                if not loopback(target, scratch):
+                    refuse(f"snippets may only use loopback addresses, not {target!r} ({event})")
+                if event in lookups and hosts is not None and isinstance(target, (str, bytes)):
+                    host = os.fsdecode(target).split("%")[0]
+                    number = packed(host)
+                    if (number is None and host.lower() not in hosts[0]) or (
+                        event == "socket.gethostbyaddr" and number is not None and number not in hosts[1]
+                    ):
+                        refuse(f"{host!r} is not in /etc/hosts, so {event} would ask DNS, off this machine")
                 return
         for name, positions in writes:
             if event == name:
@@ -322,6 +368,12 @@ def run_snippet(
     # Registered first, so it runs last of all exit functions; the deadline stays
     # armed until the process ends, so a thread that never finishes is caught too.
     atexit.register(_final_check, open_descriptors(), track_collected_sockets(), report, os.path.basename(path))
+    if "fork" in allow:
+        # The deadline's watchdog is the sandbox's thread, not the snippet's: Python 3.12+
+        # would warn that fork() in a process with threads is unsafe because of it.
+        import warnings
+
+        warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
     sys.addaudithook(make_hook(scratch, report and os.path.abspath(report), allow))
     faulthandler.dump_traceback_later(deadline, exit=True)
     try:

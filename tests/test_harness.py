@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import time
 from pathlib import Path
@@ -133,6 +134,36 @@ def test_loopback_addresses_are_allowed(address: object) -> None:
 )
 def test_other_addresses_are_refused(address: object) -> None:
     assert not sandbox.is_loopback(address)
+
+
+@pytest.mark.parametrize(
+    ("event", "target", "allowed"),
+    [
+        ("socket.gethostbyname", "localhost", True),
+        ("socket.getaddrinfo", "127.0.0.1", True),
+        ("socket.gethostbyaddr", "127.0.0.1", True),
+        # Loopback, but the hosts file does not answer: the lookup would go to DNS.
+        ("socket.gethostbyaddr", "::1", False),
+        ("socket.getaddrinfo", "ip6-localhost", False),
+        ("socket.gethostbyname", "example.com", False),
+    ],
+)
+def test_lookups_the_hosts_file_cannot_answer_are_refused(event: str, target: str, allowed: bool) -> None:
+    hosts = (frozenset({"localhost"}), frozenset({socket.inet_pton(socket.AF_INET, "127.0.0.1")}))
+    hook = sandbox.make_hook("/nonexistent-scratch", None, hosts=hosts)
+    if allowed:
+        hook(event, (target, 0, 0, 0, 0, 0))
+    else:
+        with pytest.raises(PermissionError, match="sandbox refuses"):
+            hook(event, (target, 0, 0, 0, 0, 0))
+
+
+def test_a_numeric_only_lookup_is_allowed_for_any_text() -> None:
+    """getaddrinfo(..., flags=AI_NUMERICHOST) parses the text and asks nobody."""
+    hook = sandbox.make_hook("/nonexistent-scratch", None, hosts=None)
+    hook("socket.getaddrinfo", ("no such host", 80, 0, 0, 0, socket.AI_NUMERICHOST))
+    with pytest.raises(PermissionError):
+        hook("socket.getaddrinfo", ("no such host", 80, 0, 0, 0, 0))
 
 
 def test_record_refuses_output_that_changes(tmp_path: Path) -> None:
