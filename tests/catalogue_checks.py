@@ -28,7 +28,7 @@ SUBSTITUTION = re.compile(r"\{\{\s*([^}]+?)\s*\}\}")
 #: errno) and names that look like API (SO_REUSEADDR, TimeoutError): anything else,
 #: an API name included, belongs in backquotes.
 KEPT_IN_ENGLISH = {
-    "Python", "CPython", "Windows", "Linux", "macOS", "Unix", "BSD",
+    "Python", "CPython", "Windows", "Linux", "macOS", "Unix", "BSD", "Debian",
     "TCP", "UDP", "IP", "IPv4", "IPv6", "DNS", "HTTP", "SMTP", "RFC", "PEP", "MB", "KB",
     "AES-CBC", "AES", "CBC", "AEAD", "CAN", "RDS", "root",
     # the tools a contributor uses

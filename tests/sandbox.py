@@ -185,7 +185,6 @@ def make_hook(
     guarded = frozenset(event for permission, events in GUARDED.items() if permission not in allow for event in events)
     writes = tuple(WRITES.items())
     loopback, inside, local_families, packed = is_loopback, _inside, LOCAL_FAMILIES, _packed
-    numeric_host = getattr(socket, "AI_NUMERICHOST", 0)
     lookups = ("socket.gethostbyname", "socket.getaddrinfo", "socket.gethostbyaddr")
     write_flags, devnull = WRITE_FLAGS, os.devnull
     write, stderr_fd, getpid = os.write, 2, os.getpid
@@ -207,8 +206,6 @@ def make_hook(
                 if not inside(path, scratch):
                     refuse(f"writing {path!r} (snippets may only write in their scratch folder)")
             return
-        if event == "socket.getaddrinfo" and isinstance(args[5], int) and args[5] & numeric_host:
-            return  # AI_NUMERICHOST: only parses the text, never looks anything up
         for name, position in audited:
             if event == name:
                 if position == 1 and getattr(args[0], "family", None) in local_families:
