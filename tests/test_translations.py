@@ -7,6 +7,9 @@ tests/fixtures/catalogues/ where it must fail and name the file and line.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,11 +25,22 @@ CATALOGUES = [
 IDS = [f"{path.parent.parent.parent.name}/{path.stem}" for path in CATALOGUES]
 
 
+@pytest.fixture(scope="session")
+def pot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The English text, extracted afresh from docs/ for this test run (never a stale copy on disk)."""
+    build = tmp_path_factory.mktemp("extract")
+    env = {**os.environ, "SOCKSITE_BUILD_DIR": str(build), "PYTHONPATH": str(ROOT / "conf")}
+    done = subprocess.run(
+        [sys.executable, "-m", "socksite.build", "gettext"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, f"extracting the English text failed:\n{done.stdout}{done.stderr}"
+    return build / POT_DIR.name
+
+
 @pytest.mark.parametrize("po", CATALOGUES, ids=IDS)
-def test_catalogue_matches_its_page(po: Path) -> None:
-    pot = POT_DIR / f"{po.stem}.pot"
-    if not pot.is_file():
-        pytest.fail(f"{pot} is missing: the tests session extracts it (python -m socksite.build gettext)")
+def test_catalogue_matches_its_page(po: Path, pot_dir: Path) -> None:
+    pot = pot_dir / f"{po.stem}.pot"
+    assert pot.is_file(), f"no English text was extracted for {po.stem}: is docs/{po.stem}.md a page?"
     problems = checks.sync_problems(pot, po, ROOT / "docs" / f"{po.stem}.md")
     assert not problems, "\n".join(problems)
 
