@@ -381,3 +381,66 @@ def swapped_role_problems(path: Path) -> list[str]:
                     f"{title!r} points to {sorted(titles[(role, title)])}"
                 )
     return problems
+
+
+# -- Chinese that reads as translated: constructions a technical editor would rewrite. --
+
+#: Constructions the zh_CN catalogues avoid, each with the reason the translator is shown.
+#: A pattern sees the msgstr as `readable_zh()` gives it: inline code kept in backquotes
+#: (so that 以 `X` 失败 can be told apart) but without the Chinese of quoted program output
+#: in it, roles reduced to their text, and text in “” left out, because a quotation may
+#: show the very wording it comments on (guide-errors quotes the Windows messages, one of
+#: them once written with 您). Keep to patterns that match nothing in the
+#: corrected catalogues: tests/fixtures/catalogues/discouraged.po shows one hit of each,
+#: and next to it the legitimate look-alikes that must pass.
+DISCOURAGED_ZH: list[tuple[re.Pattern[str], str]] = [
+    # "fails with X", "refuses it with X"; 因 X 而失败 is idiomatic and stays allowed.
+    (
+        re.compile(r"以\s*`[^`]+`\s*(?:错误\s*)?失败|[以用]\s*`[^`]+`\s*(?:错误\s*)?拒绝"),
+        "以 `X` 失败/拒绝 copies “fails with X”: write 失败并抛出 `X`, 报 `X` 错误 or 出错，errno 为 `X`",
+    ),
+    (re.compile("您"), "the site addresses the reader as 你, not 您"),
+    # A clause that starts with 之后 after a clause that already had one ("shutdown() 之后，
+    # 之后的每次调用"); parallel clauses such as "A 之后是 0.0，B 之后是 None" stay allowed.
+    (
+        re.compile(r"之后[^。；！？]*[，：]\s*之后"),
+        "a second 之后 in one sentence repeats the first: write 此后, 然后 or 再, or drop it",
+    ),
+    (re.compile("的的"), "doubled 的"),
+    # The glossary's peer (对端) is also the remote end; its avoid list is the peer row's.
+    (
+        re.compile(r"远端|远程(?:地址|套接字|主机|计算机|一端)"),
+        "the other end of a connection is 对端 (glossary: peer)",
+    ),
+    (
+        re.compile(r"`\([^`]*,[^`]*\)`\s*对(?=[，。；、：）]|$)"),
+        "a pair such as (host, port) is a 二元组 (glossary: pair): 二元组 `(host, port)`",
+    ),
+    # A phrase rather than a glossary word: a row "name" would make every 名字 a variant.
+    (re.compile("按名字"), "“by name” is 按名称 on this site"),
+]
+
+
+def readable_zh(text: str) -> str:
+    """A msgstr as `DISCOURAGED_ZH` sees it: roles as their text, code in backquotes, no quoted Chinese."""
+
+    def role(match: re.Match[str]) -> str:
+        body = re.sub(r"\s*<[^>]*>\s*$", "", match.group(2)) if "<" in match.group(2) else match.group(2)
+        return body if match.group(1) == "term" else f"`{body}`"
+
+    text = ROLE.sub(role, text)
+    text = LINK_TEXT.sub(r"\1", text)
+    text = DOUBLE_CODE.sub(lambda match: HAN.sub("", match.group(0)), text)
+    text = CODE.sub(lambda match: HAN.sub("", match.group(0)), text)
+    return re.sub(r"“[^”]*”", "“”", text)
+
+
+def discouraged_problems(path: Path) -> list[str]:
+    """zh_CN constructions from `DISCOURAGED_ZH`, each reported with its reason."""
+    problems = []
+    for message in translated(load(path)):
+        text = readable_zh(message.string)
+        for pattern, reason in DISCOURAGED_ZH:
+            if pattern.search(text):
+                problems.append(f"{where(path)}:{message.lineno}: {reason}")
+    return problems

@@ -93,6 +93,12 @@ def test_roles_keep_their_title_and_target_together(po: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("po", [po for po in CATALOGUES if po.parent.parent.name == "zh_CN"], ids=lambda po: po.stem)
+def test_chinese_avoids_translated_constructions(po: Path) -> None:
+    problems = checks.discouraged_problems(po)
+    assert not problems, "\n".join(problems)
+
+
 def test_no_translation_is_another_entrys() -> None:
     problems = checks.duplicate_problems([po for po in CATALOGUES if po.is_file()])
     assert not problems, "\n".join(problems)
@@ -198,3 +204,22 @@ def test_swapped_role_check_reports_titles_on_the_wrong_target() -> None:
     assert "roles.po:8: {py:meth}`send() <socket.socket.recv>`: in the English, 'send()' points to" in problems
     assert "roles.po:8: {py:meth}`recv() <socket.socket.send>`" in problems
     assert "roles.po:16:" not in problems, "a translated title, and a role named twice, are fine"
+
+
+def test_discouraged_check_reports_each_construction_and_passes_look_alikes() -> None:
+    problems = checks.discouraged_problems(FIXTURES / "discouraged.po")
+    text = "\n".join(problems)
+    for line, reason in [
+        (7, "以 `X` 失败/拒绝 copies"),
+        (10, "以 `X` 失败/拒绝 copies"),
+        (13, "the site addresses the reader as 你"),
+        (16, "a second 之后"),
+        (19, "doubled 的"),
+        (22, "the other end of a connection is 对端"),
+        (25, "a pair such as (host, port) is a 二元组"),
+        (28, "“by name” is 按名称"),
+    ]:
+        assert f"tests/fixtures/catalogues/discouraged.po:{line}: {reason}" in text, text
+    assert "discouraged.po:31:" not in text, "quoted 您, Chinese in code, 因…而失败, parallel 之后, 对应 pass"
+    reasons = {reason for _, reason in checks.DISCOURAGED_ZH}
+    assert reasons == {problem.split(": ", 1)[1] for problem in problems}, "each pattern has a hit in the fixture"
