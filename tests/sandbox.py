@@ -52,6 +52,7 @@ import socket
 import sys
 import threading
 import types
+import weakref
 from collections.abc import Callable
 
 #: Seconds a snippet may run before its stack is dumped and it is stopped
@@ -170,9 +171,20 @@ def _packed(address: str) -> bytes | None:
 LOCAL_FAMILIES = frozenset(getattr(socket, name) for name in ("AF_ALG",) if hasattr(socket, name))
 
 
+def snippet_line(path: str | None) -> str:
+    """Where the snippet at *path* is now: its innermost line on the current stack ("" if none)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename == path:
+            return f"{os.path.basename(path)}, line {frame.f_lineno}"
+        frame = frame.f_back  # type: ignore[assignment]
+    return ""
+
+
 def make_hook(
     scratch: str, report: str | None, allow: frozenset[str] = frozenset(),
-    hosts: tuple[frozenset[str], frozenset[bytes]] | None = hosts_file(),
+    hosts: tuple[frozenset[str], frozenset[bytes]] | None = hosts_file(), snippet: str | None = None,
+    tracker: SocketTracker | None = None,
 ) -> Callable[[str, tuple[object, ...]], None]:  # fmt: skip
     """The audit hook for one run: everything it needs is bound here, out of the snippet's reach.
 
@@ -187,14 +199,20 @@ def make_hook(
     loopback, inside, local_families, packed = is_loopback, _inside, LOCAL_FAMILIES, _packed
     lookups = ("socket.gethostbyname", "socket.getaddrinfo", "socket.gethostbyaddr")
     write_flags, devnull = WRITE_FLAGS, os.devnull
-    write, stderr_fd, getpid = os.write, 2, os.getpid
+    write, stderr_fd, getpid, where = os.write, 2, os.getpid, snippet_line
 
     def refuse(message: str) -> None:
         # Said on stderr now as well as raised: catching the exception does not hide it.
-        write(stderr_fd, f"sandbox: refused in process {getpid()}: {message}\n".encode("utf-8", "replace"))
+        line = where(snippet)
+        at = f" at {line}" if line else ""
+        write(stderr_fd, f"sandbox: refused{at} (process {getpid()}): {message}\n".encode("utf-8", "replace"))
         raise PermissionError(f"the sandbox refuses this: {message}")
 
     def hook(event: str, args: tuple[object, ...]) -> None:
+        if event == "socket.__new__":
+            if tracker is not None and isinstance(args[0], socket.socket):
+                tracker.note(args[0], where(snippet))
+            return
         if event in guarded:
             refuse(f"{event} (snippets may not start programs, fork, load native code or search objects with gc)")
         elif event == "open":
@@ -271,28 +289,60 @@ def _describe(fd: int) -> str:
         probe.detach()
 
 
-def track_collected_sockets() -> list[str]:
-    """Note every socket that is still open when the garbage collector takes it.
+class SocketTracker:
+    """Where each socket was made, and which ones the snippet never closed.
 
-    Python closes such a socket itself and says so with a ``ResourceWarning``,
-    which a snippet can silence; this list cannot be silenced that way.
+    The audit hook notes the snippet's line for every new socket in
+    :attr:`created`.  A socket still open when the garbage collector takes it
+    is noted too: Python closes it and says so with a ``ResourceWarning``,
+    which a snippet can silence; this cannot be silenced that way.  So is
+    the descriptor of a socket whose ``detach()`` handed it out.
     """
-    collected: list[str] = []
-    finalize = socket.socket.__mro__[1].__del__  # _socket.socket's: warns, then closes
 
-    def __del__(self: socket.socket) -> None:
-        if self.fileno() != -1:
-            collected.append(repr(self))
-        finalize(self)
+    def __init__(self) -> None:
+        self.created: dict[int, str] = {}
+        self.collected: list[str] = []
+        self.detached: dict[int, str] = {}
+        self.alive: list[tuple[weakref.ref[socket.socket], str]] = []
+        finalize = socket.socket.__mro__[1].__del__  # _socket.socket's: warns, then closes
+        detach = socket.socket.detach
+        tracker = self
 
-    socket.socket.__del__ = __del__  # type: ignore[attr-defined]
-    return collected
+        def __del__(self: socket.socket) -> None:
+            if self.fileno() != -1:
+                tracker.collected.append(f"{repr(self)}, made at {tracker.created.get(id(self)) or '?'}")
+            finalize(self)
+
+        def detach_and_note(self: socket.socket) -> int:
+            fd = detach(self)
+            tracker.detached[fd] = tracker.created.get(id(self)) or "?"
+            return fd
+
+        socket.socket.__del__ = __del__  # type: ignore[attr-defined]
+        socket.socket.detach = detach_and_note  # type: ignore[method-assign]
+
+    def made_at(self, fd: int) -> str:
+        """The snippet's line that made the socket whose descriptor is *fd* ("" if unknown)."""
+        if fd in self.detached:
+            return f"made at {self.detached[fd]} and detached"
+        for ref, line in self.alive:
+            sock = ref()
+            if sock is not None and sock.fileno() == fd:
+                return f"made at {line}"
+        return ""
+
+    def note(self, sock: socket.socket, line: str) -> None:
+        """The audit hook saw *sock* being made at *line* of the snippet."""
+        self.created[id(sock)] = line
+        self.alive.append((weakref.ref(sock), line))
 
 
-def leftovers(descriptors_before: set[int], collected: list[str] = []) -> list[str]:  # noqa: B006 - read only
+def leftovers(descriptors_before: set[int], tracker: SocketTracker | None = None) -> list[str]:
     """What the snippet left behind: open descriptors, running threads, child processes."""
-    found = [f"a socket for the garbage collector to close: {text}" for text in collected]
-    found += [_describe(fd) for fd in sorted(open_descriptors() - descriptors_before)]
+    found = [f"a socket for the garbage collector to close: {text}" for text in (tracker.collected if tracker else [])]
+    for fd in sorted(open_descriptors() - descriptors_before):
+        origin = tracker.made_at(fd) if tracker else ""
+        found.append(_describe(fd) + (f", {origin}" if origin else ""))
     found += [
         f"thread {thread.name!r} still running at exit (join it, even a daemon thread)"
         for thread in threading.enumerate()
@@ -306,9 +356,9 @@ def leftovers(descriptors_before: set[int], collected: list[str] = []) -> list[s
     return found
 
 
-def _final_check(descriptors_before: set[int], collected: list[str], report: str | None, where: str) -> None:
+def _final_check(descriptors_before: set[int], tracker: SocketTracker, report: str | None, where: str) -> None:
     """At exit, after the snippet's threads were joined: report what it left behind."""
-    problems = leftovers(descriptors_before, collected)
+    problems = leftovers(descriptors_before, tracker)
     for problem in problems:
         os.write(2, f"sandbox: {where} left {problem}\n".encode("utf-8", "replace"))
     if report:
@@ -364,14 +414,15 @@ def run_snippet(
     _close_stdin()
     # Registered first, so it runs last of all exit functions; the deadline stays
     # armed until the process ends, so a thread that never finishes is caught too.
-    atexit.register(_final_check, open_descriptors(), track_collected_sockets(), report, os.path.basename(path))
+    tracker = SocketTracker()
+    atexit.register(_final_check, open_descriptors(), tracker, report, os.path.basename(path))
     if "fork" in allow:
         # The deadline's watchdog is the sandbox's thread, not the snippet's: Python 3.12+
         # would warn that fork() in a process with threads is unsafe because of it.
         import warnings
 
         warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
-    sys.addaudithook(make_hook(scratch, report and os.path.abspath(report), allow))
+    sys.addaudithook(make_hook(scratch, report and os.path.abspath(report), allow, snippet=path, tracker=tracker))
     faulthandler.dump_traceback_later(deadline, exit=True)
     try:
         exec(code, vars(main))

@@ -39,7 +39,7 @@ WAYS = [pytest.param(False, id="forked"), pytest.param(True, id="fresh")]
         ("raises", ["raises.py", "exited with status 1", "line 3, in check", "ValueError: negative: -1"]),
         ("prints_something_else", ["prints_something_else.py", "-goodbye", "+hello"]),
         # A refusal the snippet catches still fails the run.
-        ("catches_refusal", ["catches_refusal.py", "sandbox: refused", "'10.0.0.1'"]),
+        ("catches_refusal", ["catches_refusal.py, line 5", "sandbox: refused", "'10.0.0.1'"]),
         ("starts_process", ["starts_process.py", "subprocess.Popen", "line 4"]),
         ("loads_native_code", ["loads_native_code.py", "ctypes.dlopen", "line 1"]),
         ("searches_objects", ["searches_objects.py", "gc.get_objects", "line 4"]),
@@ -47,8 +47,8 @@ WAYS = [pytest.param(False, id="forked"), pytest.param(True, id="fresh")]
         # A thread that never ends keeps the interpreter from exiting: the deadline covers that too.
         ("hangs_at_exit", ["hangs_at_exit.py", "Timeout", "hangs_at_exit.py\", line 9 in wait_forever"]),
         # Leaks that no warning reports.
-        ("leaks_detached", ["leaks_detached.py", "left unclosed socket, file descriptor"]),
-        ("leaks_silenced", ["leaks_silenced.py", "for the garbage collector to close"]),
+        ("leaks_detached", ["left unclosed socket, file descriptor", "made at leaks_detached.py, line 3 and detached"]),
+        ("leaks_silenced", ["for the garbage collector to close", "made at leaks_silenced.py, line 5"]),
         ("exits_early", ["exits_early.py", "without the sandbox's final check"]),
         # Side effects.
         ("writes_a_file", ["writes_a_file.py", "writing 'written.txt'", "scratch folder"]),
