@@ -59,6 +59,10 @@ nox.options.error_on_missing_interpreters = True
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 # The site's own Sphinx code, importable in every session.
 CONF_ENV = {"PYTHONPATH": str(ROOT / "conf")}
+# The tests build the site as if published at an address (a reserved name that never
+# resolves), so canonical links, hreflang and the sitemap are checked; compat builds
+# without one, so the unpublished case is checked too.
+TESTS_ENV = {**CONF_ENV, "SOCKSITE_BASE_URL": os.environ.get("SOCKSITE_BASE_URL") or "https://socket-methods.invalid/"}
 # Every snippet is checked on each of these (the classifiers in pyproject.toml).
 SNIPPET_PYTHONS = nox.project.python_versions(PYPROJECT)
 
@@ -97,10 +101,10 @@ else:
 SPHINX_9_0_PYTHON = "3.11"
 
 
-def build_site(session: nox.Session, *sphinx_options: str) -> None:
+def build_site(session: nox.Session, *sphinx_options: str, env: dict[str, str] = CONF_ENV) -> None:
     """Build every language into _build/html/<folder>/ and write the root page."""
     session.log(f"Building with {DOCS_PYTHON_WHY}")
-    session.run("python", "-m", "socksite.build", *sphinx_options, env=CONF_ENV)
+    session.run("python", "-m", "socksite.build", *sphinx_options, env=env)
 
 
 @nox.session(python=DOCS_PYTHON)
@@ -122,28 +126,30 @@ def serve(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Build the site, then run every test (pytest options from posargs)."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
-    build_site(session, "--fresh-env")
+    build_site(session, "--fresh-env", env=TESTS_ENV)
     # A per-page translation summary for the log; it exits 1 when something is
     # untranslated, which the tests then report by file and line.
     session.run("sphinx-intl", "stat", "--locale-dir", "locale", success_codes=[0, 1])
-    session.run("pytest", *session.posargs)
+    session.run("pytest", *session.posargs, env=TESTS_ENV)
     # The site must also work when the oldest supported Sphinx 9 builds it.
     session.notify("compat")
 
 
 @nox.session(python=runnable_python(SPHINX_9_0_PYTHON) or False, default=False)
 def compat(session: nox.Session) -> None:
-    """Build with Python 3.11, whose newest Sphinx is 9.0.x, and run the site and search tests on that build."""
+    """Build with Python 3.11, whose newest Sphinx is 9.0.x, and run the site, reader and search tests on that build."""
     if session.python is False:
         why = f"python{SPHINX_9_0_PYTHON} is not on PATH or does not run: the Sphinx 9.0 build is not checked"
         if os.environ.get("CI"):
             session.error(why)
         session.skip(why)
     session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
-    env = {**CONF_ENV, "SOCKSITE_BUILD_DIR": str(ROOT / "_build" / f"python{SPHINX_9_0_PYTHON}")}
+    # Built as an unpublished site (no public address), the other case from the tests session's.
+    env = {**CONF_ENV, "SOCKSITE_BUILD_DIR": str(ROOT / "_build" / f"python{SPHINX_9_0_PYTHON}"), "SOCKSITE_BASE_URL": ""}
     session.run("python", "-m", "socksite.build", env=env)
     session.run("python", "-c", "import sphinx; print('built with Sphinx', sphinx.__version__)")
-    session.run("pytest", "tests/test_site.py", "tests/test_search.py", *session.posargs, env=env)
+    tests = ["tests/test_site.py", "tests/test_reader.py", "tests/test_meta.py", "tests/test_search.py"]
+    session.run("pytest", *tests, *session.posargs, env=env)
 
 
 @nox.session(python=False, default=False)

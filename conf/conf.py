@@ -44,8 +44,10 @@ extensions = [
     "sphinx_copybutton",
     "sphinxext.opengraph",
     "notfound.extension",
-    # Ours (conf/socksite/): snippets, glossary, language switcher, search
+    # Ours (conf/socksite/): snippets, glossary, language switcher, search;
+    # then what readers meet around the text (anchors, 404 page, search scope)
     "socksite.ext",
+    "socksite.reader",
 ]
 
 root_doc = "index"
@@ -69,6 +71,8 @@ suppress_warnings = [
 # Show every parameter's type from the type hints, documented or not.
 always_document_param_types = True
 autodoc_member_order = "bysource"
+# Show defaults as written (PYPROJECT), not as the path of the build machine.
+autodoc_preserve_defaults = True
 
 # -- MyST ----------------------------------------------------------------------
 
@@ -99,10 +103,12 @@ html_title = "Python socket methods"
 templates_path = ["templates"]
 html_static_path = ["static"]
 html_css_files = ["site.css"]
-html_js_files = [("switcher.js", {"defer": "defer"})]
+html_js_files = [("site.js", {"defer": "defer"})]
 html_favicon = "static/favicon.svg"
 html_copy_source = False
 html_show_sourcelink = False
+# No module index: the only modules declared are the site's own (the API page).
+html_domain_indices = False
 html_theme_options = {
     "top_of_page_buttons": [],
 }
@@ -118,11 +124,13 @@ copybutton_exclude = ".linenos"
 
 # -- Hosting -------------------------------------------------------------------
 
-# Where the site is published: each language lives under <base>/<folder>/.
-# Canonical links, Open Graph URLs, the sitemap and the 404 page's links are
-# derived from it by socksite.  Read the Docs says where it publishes; locally
-# it is where `nox -s serve` serves the site.
-site_base_url = os.environ.get("SOCKSITE_BASE_URL", "http://127.0.0.1:8000/")
+# Where the site is published, a full URL: each language lives under <base>/<folder>/.
+# Canonical links, Open Graph URLs, hreflang alternates and the sitemap are
+# derived from it by socksite.  Read the Docs says where it publishes.  Without
+# it, none of them is written (a page must not tell search engines it lives
+# somewhere it does not), and the 404 page links to absolute paths from the
+# host's root.
+site_base_url = os.environ.get("SOCKSITE_BASE_URL", "")
 # No generated social-card images: they need matplotlib and make every page heavier.
 ogp_social_cards = {"enable": False}
 ogp_type = "article"

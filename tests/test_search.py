@@ -66,3 +66,19 @@ def search(page: Any, site_url: str, folder: str, query: str) -> list[str]:
 def test_query_finds_the_page(page: Any, site_url: str, folder: str, query: str, expected: str) -> None:
     results = search(page, site_url, folder, query)
     assert expected in results[:3], f"{folder} search for {query!r}: first results {results[:5]}"
+
+
+@pytest.mark.parametrize("folder", ["en", "zh-cn"])
+def test_no_results_message_speaks_as_the_site_does(page: Any, site_url: str, folder: str) -> None:
+    """Sphinx's stock Chinese says 您 and mentions categories the site does not have."""
+    page.goto(f"{site_url}{folder}/search.html?q=zzqxv")
+    page.wait_for_function(
+        "() => document.querySelector('#search-results .search-summary')?.textContent.trim().length > 0",
+        timeout=15_000,
+    )
+    summary = page.inner_text("#search-results .search-summary")
+    if folder == "zh-cn":
+        assert "您" not in summary and "分类" not in summary, summary
+        assert "没有" in summary, summary
+    else:
+        assert "did not match" in summary, summary

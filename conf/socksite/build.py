@@ -2,17 +2,20 @@
 
 ``python -m socksite.build`` (with ``conf/`` on ``PYTHONPATH``, as the nox
 sessions arrange) runs one ``sphinx-build`` per language, side by side, into
-``_build/html/<folder>/`` and writes the root page that sends readers to
-their language.  Builds are incremental: run it again and only what changed
+``_build/html/<folder>/`` and writes the root files: the page that sends
+readers to their language, a ``404.html`` for hosts that serve only one, and
+the sitemap when the site's public address is known.  Builds are incremental: run it again and only what changed
 is rebuilt.  Standard library only; Sphinx runs in the child processes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import importlib.metadata
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,7 +31,6 @@ ROOT = Path(__file__).resolve().parents[2]
 BUILD = Path(os.environ.get("SOCKSITE_BUILD_DIR") or ROOT / "_build").resolve()
 SITE = BUILD / "html"
 POT_DIR = BUILD / "gettext"
-SITE_TITLE = "Python socket methods · Python 套接字方法"
 
 
 def sphinx_command(language: Language, *, builder: str = "html", out: Path | None = None) -> list[str]:
@@ -122,12 +124,37 @@ def build(languages: tuple[Language, ...], *, extra: list[str] | None = None) ->
         failed += result.returncode != 0
     if failed:
         return failed
-    (SITE / "index.html").write_text(root_index_html(languages, title=SITE_TITLE, base_url=site_base_url()), encoding="utf-8")
-    (SITE / "sitemap.xml").write_text(
-        sitemap_xml(languages, published_pages(SITE / languages[0].folder), base_url=site_base_url()), encoding="utf-8"
-    )
+    write_root_files(languages)
     print(f"Site written to {SITE}/index.html")
     return 0
+
+
+def home_title(folder: Path) -> str:
+    """The title of one language's home page, as its ``<title>`` says it."""
+    found = re.search(r"<title>(.*?)</title>", (folder / "index.html").read_text(encoding="utf-8"), re.S)
+    return html.unescape(found.group(1)).strip() if found else ""
+
+
+def write_root_files(languages: tuple[Language, ...]) -> None:
+    """Write the files at the site's root, beside the language folders.
+
+    ``index.html`` sends readers on to their language.  ``404.html`` is the
+    source language's 404 page, for hosts that serve one file for every
+    missing address (GitHub Pages): its links are absolute paths, so it works
+    anywhere.  ``sitemap.xml`` needs full URLs: without a public address
+    (``SOCKSITE_BASE_URL``) there is none, rather than one naming the wrong host.
+    """
+    base = site_base_url()
+    titles = {lang: home_title(SITE / lang.folder) for lang in languages}
+    (SITE / "index.html").write_text(root_index_html(languages, title=titles, base_url=base), encoding="utf-8")
+    shutil.copyfile(SITE / languages[0].folder / "404.html", SITE / "404.html")
+    sitemap = SITE / "sitemap.xml"
+    if base:
+        pages = published_pages(SITE / languages[0].folder)
+        sitemap.write_text(sitemap_xml(languages, pages, base_url=base), encoding="utf-8")
+    else:
+        sitemap.unlink(missing_ok=True)
+        print("SOCKSITE_BASE_URL is not set: no canonical links, hreflang alternates or sitemap were written.")
 
 
 #: Pages of every Sphinx build that are tools, not content: not in the sitemap.

@@ -28,7 +28,9 @@ from sphinx.writers.html5 import HTML5Translator
 
 from socksite.catalogs import problem as catalogue_problem
 from socksite.glossary import SiteGlossaryDirective
-from socksite.languages import languages_from, page_url
+from socksite.jsmessages import load_script, write_script
+from socksite.languages import languages_from, page_url, public_base
+from socksite.meta import tidy_meta_tags
 from socksite.search import SiteChineseSearch, write_user_dictionary
 from socksite.snippets import SnippetDirective
 
@@ -174,8 +176,10 @@ def add_language_context(
     ]
     suffix = context.get("file_suffix", ".html")
     not_found = pagename == app.config.notfound_pagename
+    context["socksite_not_found"] = not_found
     # A 404 page has no translations to announce: it is not a page of the site.
-    context["socksite_alternates"] = not not_found
+    # Alternates need full URLs: none without the site's public address.
+    context["socksite_alternates"] = not not_found and public_base(app.config.site_base_url) is not None
     if not_found:
         # Served at any missing URL: link each language's home page by absolute path.
         site_root = urlsplit(app.config.site_base_url).path.rstrip("/") + "/"
@@ -270,7 +274,8 @@ def derive_hosting_settings(app: Sphinx, config: Config) -> None:
     languages = languages_from(config.site_languages)
     current = next(lang for lang in languages if lang.code == (config.language or "en"))
     base = config.site_base_url.rstrip("/") + "/"
-    config.html_baseurl = f"{base}{current.folder}/"
+    # Canonical links and og:url only with a full public address (never a guess).
+    config.html_baseurl = f"{base}{current.folder}/" if public_base(base) else ""
     config.ogp_site_url = config.html_baseurl
     # The 404 page is served at whatever URL was missing, so its links are absolute paths.
     config.notfound_urls_prefix = f"{urlsplit(base).path}{current.folder}/"
@@ -320,4 +325,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-before-read-docs", note_pages_read)
     app.connect("env-get-updated", rewrite_all_if_any_was_read)
     app.connect("html-page-context", add_language_context)
+    # After sphinxext-opengraph: Chinese spacing in descriptions, the site's name translated.
+    app.connect("html-page-context", tidy_meta_tags, priority=900)
+    app.connect("builder-inited", load_script)
+    app.connect("build-finished", write_script)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,6 +11,7 @@ import html
 import runpy
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 CONF_PY = Path(__file__).resolve().parent.parent / "conf.py"
 
@@ -45,9 +46,27 @@ def site_languages() -> tuple[Language, ...]:
     return languages_from(runpy.run_path(str(CONF_PY))["site_languages"])
 
 
+def public_base(url: str) -> str | None:
+    """*url* ending in ``/`` if it is a full http(s) address, else None.
+
+    Only a full address can go into canonical links, Open Graph URLs,
+    hreflang alternates and a sitemap; without one they are left out.
+
+    >>> public_base("https://x.test/docs"), public_base(""), public_base("/docs/")
+    ('https://x.test/docs/', None, None)
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return url.rstrip("/") + "/"
+
+
 def site_base_url() -> str:
-    """Where the site is published (``site_base_url`` in ``conf/conf.py``), ending in ``/``."""
-    return str(runpy.run_path(str(CONF_PY))["site_base_url"]).rstrip("/") + "/"
+    """Where the site is published (``site_base_url`` in ``conf/conf.py``), ending in ``/``.
+
+    Empty when no full address is configured (``SOCKSITE_BASE_URL`` unset).
+    """
+    return public_base(str(runpy.run_path(str(CONF_PY))["site_base_url"])) or ""
 
 
 def sitemap_xml(languages: tuple[Language, ...], pages: list[str], *, base_url: str) -> str:
@@ -94,15 +113,21 @@ def page_url(pagename: str, *, from_page: str, language: Language, suffix: str =
     return f"{up}{language.folder}/{pagename}{suffix}"
 
 
-def root_index_html(languages: tuple[Language, ...], *, title: str, base_url: str = "") -> str:
+def root_index_html(
+    languages: tuple[Language, ...], *, title: str | dict[Language, str], base_url: str = ""
+) -> str:
     """The site's root page: sends a reader on to the language they prefer.
 
     With JavaScript, a language the reader chose earlier (``localStorage``)
     wins, then the first of ``navigator.languages`` that the site has (any
     ``zh`` means Simplified Chinese); otherwise the source language.  Without
-    JavaScript, the page simply offers a link to each language.
+    JavaScript, the page simply offers a link to each language.  *title* is
+    one title, or each language's own (its home page's), shown side by side,
+    each marked with its language.  The hreflang alternates need *base_url*,
+    the site's full public address.
     """
     source = languages[0]
+    titles = title if isinstance(title, dict) else {source: title}
     links = "\n".join(
         f'    <li><a href="{lang.folder}/index.html" hreflang="{lang.tag}" lang="{lang.tag}">'
         f"{html.escape(lang.name)}</a></li>"
@@ -111,6 +136,12 @@ def root_index_html(languages: tuple[Language, ...], *, title: str, base_url: st
     alternates = "\n".join(
         f'  <link rel="alternate" hreflang="{lang.tag}" href="{html.escape(base_url)}{lang.folder}/index.html">'
         for lang in languages
+        if public_base(base_url)
+    )
+    plain_title = html.escape(" · ".join(titles.values()))
+    heading = " · ".join(
+        f'<span lang="{lang.tag}">{html.escape(text)}</span>' if lang != source else html.escape(text)
+        for lang, text in titles.items()
     )
     prefixes = {lang.tag.lower().split("-")[0]: lang.folder for lang in reversed(languages)}
     prefixes |= {lang.tag.lower(): lang.folder for lang in languages}
@@ -120,8 +151,8 @@ def root_index_html(languages: tuple[Language, ...], *, title: str, base_url: st
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width,initial-scale=1">
-  <title>{html.escape(title)}</title>
-  <meta name="description" content="{html.escape(title)}: English / 简体中文">
+  <title>{plain_title}</title>
+  <meta name="description" content="{plain_title}: {html.escape(" / ".join(lang.name for lang in languages))}">
 {alternates}
   <link rel="icon" href="{source.folder}/_static/favicon.svg" type="image/svg+xml">
   <script>
@@ -146,7 +177,7 @@ def root_index_html(languages: tuple[Language, ...], *, title: str, base_url: st
 </head>
 <body>
   <main>
-  <h1>{html.escape(title)}</h1>
+  <h1>{heading}</h1>
   <ul>
 {links}
   </ul>

@@ -6,9 +6,12 @@ A page writes::
     ```
 
 and gets three things, all read from ``snippets/`` at build time so nothing
-is pasted into a page or a catalogue: the code of ``bind.py``, and a console
-block with the command that runs it followed by the output recorded in
-``bind.out`` (the file the tests compare the real output with).
+is pasted into a page or a catalogue: the code of ``bind.py``; a console
+block labelled "Output" with the command that runs it followed by the output
+recorded in ``bind.out`` (the file the tests compare the real output with);
+and a sentence saying where that output is checked.  The label and the
+sentence are the site's words, translated in the theme's catalogue
+(``sphinx.po``) when the page is written, never in the page's own catalogue.
 """
 
 from __future__ import annotations
@@ -23,8 +26,13 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from socksite.metadata import PYPROJECT, checked_on
+from socksite.reader import FIELDS, WORDS
 
 SNIPPET_NAME = re.compile(r"[a-z][a-z0-9_]*")
+#: The label of the block that shows the command and what it printed.
+OUTPUT = "Output"
+#: The sentence under each example; ``platforms`` is :func:`~socksite.metadata.checked_on`.
+CHECKED = "Checked on %(platforms)s: on each of them, this program printed exactly the output above."
 
 
 def snippet_paths(snippets_dir: Path, name: str) -> tuple[Path, Path]:
@@ -78,14 +86,20 @@ class SnippetDirective(SphinxDirective):
         run = nodes.literal_block(terminal, terminal)
         run["language"] = "console"
         run["classes"].append("snippet-run")
-        shown: list[nodes.Element] = [code_box, run]
+        label = nodes.caption(OUTPUT, OUTPUT, classes=["snippet-output-label"])
+        label[WORDS] = OUTPUT
+        run_box = nodes.container("", label, run, classes=["literal-block-wrapper", "snippet-output"])
+        run_box["literal_block"] = True
+        shown: list[nodes.Element] = [code_box, run_box]
         if not platform_only:
             # Read from pyproject.toml, the same list the tests run the snippets with.
             self.env.note_dependency(str(PYPROJECT))
-            checked = f"✓ {checked_on()}"
-            shown.append(nodes.paragraph(checked, checked, classes=["snippet-checked"]))
-        for node in (*shown, caption, code):
+            fields = {"platforms": checked_on()}
+            checked = nodes.paragraph("", CHECKED % fields, classes=["snippet-checked"])
+            checked[WORDS], checked[FIELDS] = CHECKED, fields
+            shown.append(checked)
+        for node in (*shown, caption, code, label, run):
             self.set_source_info(node)
-            # Code, output and version list belong to no language: keep them out of gettext.
+            # Code, output and the site's words belong to no page: keep them out of gettext.
             node["translatable"] = False
         return [*shown]

@@ -1,0 +1,40 @@
+"""What search engines and link previews show of each page: its description and the site's name."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from conftest import LANGUAGES, PAGES
+
+from socksite.languages import Language
+from socksite.meta import NEEDLESS_SPACE
+
+SITE_NAMES = {"en": "Python socket methods", "zh_CN": "Python 套接字方法"}
+
+
+def meta(text: str, attribute: str, name: str) -> str | None:
+    found = re.search(rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)"', text)
+    return html.unescape(found[1]) if found else None
+
+
+@pytest.mark.parametrize("page", [page for page in PAGES if page != "404"])
+def test_descriptions_are_spaced_as_their_language_writes(site: Path, language: Language, page: str) -> None:
+    text = (site / language.folder / f"{page}.html").read_text(encoding="utf-8")
+    for attribute, name in (("property", "og:description"), ("name", "description")):
+        description = meta(text, attribute, name)
+        assert description, f"{language.folder}/{page}.html has no {name}"
+        stray = NEEDLESS_SPACE.search(description)
+        assert not stray, f"{language.folder}/{page}.html {name} has a stray space: …{description[max(0, stray.start() - 8):stray.end() + 8]}…"
+
+
+@pytest.mark.parametrize("page", ["index", "bind", "guide-framing"])
+def test_the_site_is_named_in_the_page_language(site: Path, language: Language, page: str) -> None:
+    text = (site / language.folder / f"{page}.html").read_text(encoding="utf-8")
+    assert meta(text, "property", "og:site_name") == SITE_NAMES[language.code]
+
+
+def test_every_language_has_a_site_name() -> None:
+    assert {language.code for language in LANGUAGES} <= set(SITE_NAMES)

@@ -1,0 +1,259 @@
+"""What a reader meets around the text, checked in the built HTML (the browser tests do the rest).
+
+Index anchors equal in every language, Chinese words marked as Chinese, the 404 pages,
+the language switcher on every page, the words around each example, the contributors'
+API page kept out of the readers' way, and no address of the site made up.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from conftest import LANGUAGES, PAGES, ROOT
+
+from socksite.languages import Language, public_base, root_index_html, site_base_url
+from socksite.metadata import checked_on
+from socksite.snippets import CHECKED, OUTPUT
+
+SITE_PAGES = [page for page in PAGES if page != "404"]
+#: Pages every Sphinx build writes besides the site's own.
+TOOL_PAGES = ["search", "genindex"]
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def html_of(site: Path, language: Language, page: str) -> str:
+    return (site / language.folder / f"{page}.html").read_text(encoding="utf-8")
+
+
+def theme_words(language: Language, message: str) -> str:
+    """*message* as the theme's catalogue (locale/<lang>/LC_MESSAGES/sphinx.po) says it."""
+    path = ROOT / "locale" / language.code / "LC_MESSAGES" / "sphinx.po"
+    if language == LANGUAGES[0] or not path.is_file():
+        return message
+    with path.open("rb") as stream:
+        entry = read_po(stream).get(message)
+    assert entry is not None and entry.string, f"{path.relative_to(ROOT)} does not translate {message!r}"
+    return str(entry.string)
+
+
+class Elements(HTMLParser):
+    """Each element's tag, attributes and own text, with the chain of elements it sits in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, dict[str, str]]] = []
+        self.texts: list[tuple[str, list[tuple[str, dict[str, str]]]]] = []
+        self.starts: list[tuple[str, dict[str, str], list[tuple[str, dict[str, str]]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {key: value or "" for key, value in attrs}
+        self.starts.append((tag, attributes, list(self.stack)))
+        if tag not in VOID:
+            self.stack.append((tag, attributes))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            self.texts.append((data, list(self.stack)))
+
+
+def elements(text: str) -> Elements:
+    parser = Elements()
+    parser.feed(text)
+    return parser
+
+
+def has_class(attributes: dict[str, str], name: str) -> bool:
+    return name in attributes.get("class", "").split()
+
+
+# -- Index anchors ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", SITE_PAGES)
+def test_index_anchors_are_the_same_in_every_language(site: Path, page: str) -> None:
+    """The index links to #index-N; a translated page used to number them differently."""
+    anchors = {lang.code: re.findall(r'id="(index-\d+)"', html_of(site, lang, page)) for lang in LANGUAGES}
+    first, *rest = anchors.values()
+    assert all(other == first for other in rest), f"{page}: index anchors differ: {anchors}"
+    assert first == [f"index-{number}" for number in range(len(first))], f"{page}: not numbered in order: {first}"
+
+
+def test_index_links_reach_their_anchors(site: Path, language: Language) -> None:
+    links = set(re.findall(r'href="([^"#]+\.html)#(index-\d+)"', html_of(site, language, "genindex")))
+    assert links, "the index links to no index anchor"
+    missing = [f"{page}#{anchor}" for page, anchor in sorted(links)
+               if f'id="{anchor}"' not in (site / language.folder / page).read_text(encoding="utf-8")]  # fmt: skip
+    assert not missing, f"{language.folder}/genindex.html links to missing anchors: {missing}"
+
+
+# -- Languages of parts ------------------------------------------------------------------------------
+
+
+def unmarked_chinese(text: str) -> list[str]:
+    """Chinese text outside any element marked lang="zh…" (code blocks and the <title> aside)."""
+    found = []
+    for data, chain in elements(text).texts:
+        if not HAN.search(data):
+            continue
+        if any(tag in {"pre", "script", "style", "title"} for tag, _ in chain):
+            continue
+        langs = [attributes["lang"] for _, attributes in chain if "lang" in attributes]
+        if not langs or not langs[-1].lower().startswith("zh"):
+            found.append(data.strip()[:40])
+    return found
+
+
+@pytest.mark.parametrize("page", SITE_PAGES)
+def test_chinese_words_on_other_language_pages_are_marked(site: Path, page: str) -> None:
+    """Without lang="zh-CN" Chromium draws them with Japanese glyphs, screen readers misread them."""
+    for language in LANGUAGES:
+        if language.code.startswith("zh"):
+            continue
+        found = unmarked_chinese(html_of(site, language, page))
+        assert not found, f"{language.folder}/{page}.html: Chinese without lang: {found}"
+
+
+def test_root_page_marks_each_title_with_its_language(site: Path) -> None:
+    root = (site / "index.html").read_text(encoding="utf-8")
+    assert not unmarked_chinese(root), unmarked_chinese(root)
+    page = root_index_html(LANGUAGES, title={lang: f"Title {lang.code}" for lang in LANGUAGES})
+    for lang in LANGUAGES[1:]:
+        assert f'<span lang="{lang.tag}">Title {lang.code}</span>' in page
+
+
+# -- Language switcher -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", [*SITE_PAGES, *TOOL_PAGES])
+def test_switcher_is_on_every_page_and_in_the_phone_header(site: Path, language: Language, page: str) -> None:
+    found = elements(html_of(site, language, page))
+    places = {
+        where: [
+            chain
+            for tag, attributes, chain in found.starts
+            if tag == "nav" and has_class(attributes, f"language-switcher-{where}")
+        ]
+        for where in ("article", "header")
+    }
+    assert len(places["article"]) == 1 and any(tag == "article" for tag, _ in places["article"][0]), f"{page}: {places}"
+    assert len(places["header"]) == 1 and any(has_class(a, "mobile-header") for _, a in places["header"][0]), page
+    links = [a for tag, a, chain in found.starts if tag == "a" and has_class(a, "language-link")]
+    others = {lang.folder for lang in LANGUAGES if lang != language}
+    assert sorted(link["data-language"] for link in links) == sorted(others) * 2
+    assert all(link["href"].endswith(f"/{link['data-language']}/{page}.html") for link in links), links
+
+
+# -- The words around each example ---------------------------------------------------------------------
+
+
+def test_output_block_is_labelled_and_the_checked_line_explains_itself(site: Path, language: Language) -> None:
+    text = html_of(site, language, "bind")
+    label = re.findall(r'<div class="literal-block-wrapper snippet-output[^"]*"[^>]*>\s*<div class="code-block-caption">'
+                       r'<span class="[^"]*caption-text">([^<]*)</span>', text)  # fmt: skip
+    assert label == [theme_words(language, OUTPUT)], label
+    checked = re.findall(r'<p class="snippet-checked">([^<]*)</p>', text)
+    assert checked == [theme_words(language, CHECKED) % {"platforms": checked_on()}], checked
+
+
+def test_site_words_for_the_script_are_translated(site: Path, language: Language) -> None:
+    found = re.search(r'<script type="application/json" id="site-data">(.*?)</script>', html_of(site, language, "bind"))
+    assert found, "no #site-data on the page"
+    words = json.loads(found[1])
+    assert words["copyCode"] == theme_words(language, "Copy code")
+    assert words["copyCommand"] == theme_words(language, "Copy command")
+
+
+# -- 404 pages -----------------------------------------------------------------------------------------
+
+
+def not_found_links(path: Path) -> list[str]:
+    found = elements(path.read_text(encoding="utf-8"))
+    return [
+        attributes["href"]
+        for tag, attributes, chain in found.starts
+        if tag == "a" and "href" in attributes and any(t == "article" for t, _ in chain)
+    ]
+
+
+def test_not_found_page_links_are_absolute(site: Path, language: Language) -> None:
+    """It is served at any missing address, /zh-cn/library/socket.html too: relative links 404 again."""
+    links = not_found_links(site / language.folder / "404.html")
+    assert any(link.endswith(f"/{language.folder}/index.html") for link in links), links
+    relative = [link for link in links if not link.startswith(("/", "#", "http://", "https://"))]
+    assert not relative, f"{language.folder}/404.html links relative to the missing address: {relative}"
+
+
+def test_root_not_found_page_for_hosts_that_serve_only_one(site: Path) -> None:
+    root = site / "404.html"
+    assert root.is_file(), "no 404.html at the site's root (GitHub Pages serves only that one)"
+    links = not_found_links(root)
+    assert links and all(link.startswith(("/", "#", "http")) for link in links), links
+
+
+# -- The contributors' API page ------------------------------------------------------------------------
+
+
+def test_api_page_is_out_of_the_readers_sidebar_but_linked_for_contributors(site: Path, language: Language) -> None:
+    for page in SITE_PAGES:
+        text = html_of(site, language, page)
+        sidebar = re.search(r'<aside class="sidebar-drawer">(.*?)</aside>', text, re.S)
+        assert sidebar, f"{page}: no sidebar"
+        assert 'href="api.html"' not in sidebar[1], f"{language.folder}/{page}.html: the API page is in the sidebar"
+    assert 'href="api.html' in html_of(site, language, "contributing"), "the contributing page must link the API page"
+
+
+def test_site_code_is_out_of_the_index_and_the_search(site: Path, language: Language) -> None:
+    assert "socksite" not in html_of(site, language, "genindex"), "the index lists the site's own code"
+    script = (site / language.folder / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(script[script.index("(") + 1 : script.rindex(")")])
+    assert not [prefix for prefix in index["objects"] if prefix.startswith("socksite")], "search finds the site's code"
+    api = index["docnames"].index("api") if "api" in index["docnames"] else None
+    if api is not None:
+        for table in ("terms", "titleterms"):
+            words = [word for word, docs in index[table].items() if api == docs or (isinstance(docs, list) and api in docs)]
+            assert not words, f"search finds the API page by {table}: {words[:10]}"
+
+
+def test_api_page_shows_no_path_of_the_build_machine(site: Path, language: Language) -> None:
+    text = html_of(site, language, "api")
+    for leak in (str(ROOT), "PosixPath("):
+        assert leak not in text, f"{language.folder}/api.html shows {leak!r}"
+
+
+# -- Addresses of the site -------------------------------------------------------------------------------
+
+
+def test_public_base_accepts_only_full_addresses() -> None:
+    assert public_base("https://socket.example/docs") == "https://socket.example/docs/"
+    assert public_base("") is None and public_base("/docs/") is None and public_base("127.0.0.1:8000") is None
+
+
+@pytest.mark.parametrize("page", ["index", "bind"])
+def test_no_made_up_address_without_a_public_one(site: Path, language: Language, page: str) -> None:
+    """Canonical links, og:url, alternates and the sitemap name the configured address, or are absent."""
+    text = html_of(site, language, page)
+    base = site_base_url()
+    canonical = re.findall(r'<link rel="canonical" href="([^"]*)"', text)
+    og_url = re.findall(r'<meta property="og:url" content="([^"]*)"', text)
+    alternates = re.findall(r'<link rel="alternate" hreflang="[^"]*" href="([^"]*)"', text)
+    if not base:
+        assert not canonical and not og_url and not alternates, (canonical, og_url, alternates)
+        assert not (site / "sitemap.xml").exists(), "a sitemap without the site's address"
+        assert "127.0.0.1" not in (site / "index.html").read_text(encoding="utf-8")
+    else:
+        expected = f"{base}{language.folder}/{page}.html"
+        assert canonical == [expected] and og_url == [expected], (canonical, og_url)
+        assert all(url.startswith(base) for url in alternates) and len(alternates) == len(LANGUAGES)
+        assert (site / "sitemap.xml").is_file()
