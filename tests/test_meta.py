@@ -38,3 +38,13 @@ def test_the_site_is_named_in_the_page_language(site: Path, language: Language, 
 
 def test_every_language_has_a_site_name() -> None:
     assert {language.code for language in LANGUAGES} <= set(SITE_NAMES)
+
+
+def test_the_footer_credit_reads_as_its_language(site: Path) -> None:
+    """Furo writes "@pradyunsg's Furo"; a Chinese page says 的."""
+    for language in LANGUAGES:
+        text = (site / language.folder / "bind.html").read_text(encoding="utf-8")
+        if language.code == "en":
+            assert "@pradyunsg</a>'s" in text
+        else:
+            assert "@pradyunsg</a>'s" not in text and "@pradyunsg</a> 的" in text, "the footer keeps the English 's"
