@@ -113,9 +113,8 @@ html_theme_options = {
     "top_of_page_buttons": [],
 }
 
-# Rank a page whose title is mostly the query first (see the file's comment).
-# Sphinx opens this path relative to the working directory, so it is made absolute.
-html_search_scorer = str(CONF_DIR / "socksite" / "search_scorer.js")
+# The search page is the site's own (socksite.search: a Pagefind index of sections).
+html_additional_pages = {"search": "search.html"}
 
 # The copy button copies the command, not the prompt or the output below it.
 copybutton_prompt_text = "$ "

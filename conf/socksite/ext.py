@@ -1,6 +1,6 @@
 """The Sphinx extension: everything the site adds to Sphinx, registered in :func:`setup`.
 
-Directives for snippets and the glossary, the Chinese search language, the
+Directives for snippets and the glossary, the search index, the
 language switcher's links and page language, links to other projects'
 documentation, and a few guards: broken catalogues stop the build, changed
 titles rewrite every page, incompletely translated pages say so.  The
@@ -28,10 +28,9 @@ from sphinx.writers.html5 import HTML5Translator
 
 from socksite.catalogs import problem as catalogue_problem
 from socksite.glossary import SiteGlossaryDirective
-from socksite.jsmessages import load_script, write_script
 from socksite.languages import languages_from, page_url, public_base
 from socksite.meta import tidy_meta_tags
-from socksite.search import SiteChineseSearch, write_user_dictionary
+from socksite import search
 from socksite.snippets import SnippetDirective
 
 PYTHON_DOCS = "https://docs.python.org/3/"
@@ -49,6 +48,7 @@ EXTERNAL_TARGETS: dict[str, str] = {
     # The API page's type hints name a few classes of the libraries the site builds on.
     "docutils.nodes.document": "https://docutils.sourceforge.io/docs/ref/doctree.html#document",
     "docutils.nodes.reference": "https://docutils.sourceforge.io/docs/ref/doctree.html#reference",
+    "docutils.nodes.section": "https://docutils.sourceforge.io/docs/ref/doctree.html#section",
     "docutils.nodes.TextElement": "https://docutils.sourceforge.io/docs/ref/doctree.html#element-hierarchy",
     "sphinx.application.Sphinx": "https://www.sphinx-doc.org/en/master/extdev/appapi.html#sphinx.application.Sphinx",
     "sphinx.config.Config": "https://www.sphinx-doc.org/en/master/extdev/appapi.html#sphinx.config.Config",
@@ -246,10 +246,10 @@ def rewrite_all_if_any_was_read(app: Sphinx, env: BuildEnvironment) -> set[str]:
     """Write every page again whenever any page was read again.
 
     A page shows more than its own source: the sidebar lists every title,
-    method pages list the guides that use them.  And Sphinx's search index
-    keeps the index entries only of the pages it writes in this build
-    (upstream issue 12599): a build that wrote one page would publish a
-    search index that has lost the others' entries.  Writing every page
+    method pages list the guides that use them.  And the search index
+    (socksite.search) is made from the pages written in this build, as
+    Sphinx's own was (which, in addition, lost the index entries of pages
+    it did not write: upstream issue 12599).  Writing every page
     makes an incremental build equal a clean one; reading, the costly part,
     stays incremental.
     """
@@ -284,10 +284,6 @@ def derive_hosting_settings(app: Sphinx, config: Config) -> None:
     theme_catalogue = Path(app.srcdir, config.locale_dirs[0], current.code, "LC_MESSAGES", "sphinx.po")
     if theme_catalogue.is_file():
         config.socksite_theme_catalogue = hashlib.sha256(theme_catalogue.read_bytes()).hexdigest()
-    # Chinese search: the site's terms as jieba's user dictionary (and not, as
-    # Sphinx does by default, jieba's whole default dictionary loaded again).
-    dictionary = write_user_dictionary(Path(app.doctreedir) / "jieba-terms.txt")
-    config.html_search_options = {**config.html_search_options, "dict": str(dictionary)}
 
 
 def refuse_broken_catalogues(app: Sphinx) -> None:
@@ -318,7 +314,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", refuse_broken_catalogues)
     app.add_directive("snippet", SnippetDirective)
     app.add_directive("site-glossary", SiteGlossaryDirective)
-    app.add_search_language(SiteChineseSearch)
     app.set_translator("html", SiteHTMLTranslator)
     app.add_transform(KeepDocstringsOutOfGettext)
     app.connect("missing-reference", link_to_python_docs)
@@ -327,6 +322,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_language_context)
     # After sphinxext-opengraph: Chinese spacing in descriptions, the site's name translated.
     app.connect("html-page-context", tidy_meta_tags, priority=900)
-    app.connect("builder-inited", load_script)
-    app.connect("build-finished", write_script)
+    search.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,85 +1,298 @@
-"""Chinese full-text search that finds what readers type.
+"""The site's search: a Pagefind index with one record per section, in the readers' words.
 
-Sphinx's own Chinese search has three gaps, closed here in one subclass:
+Each section of each page becomes one Pagefind record (``page.html#section``),
+so a result names and links the part of a page that answers, and the search
+page (``templates/search.html``, ``static/search.js``) can rank sections by
+how many of the reader's words they contain.  Each record carries, besides
+its text, the words readers use for what it explains: the rows of
+``locale/vocabulary.csv`` aimed at it and the section's own index entries.
+They are searched but never shown.
 
-* the index: jieba's default dictionary cuts 套接字 into 套 + 接字, so the
-  site's terms (``locale/terms.csv``) become jieba's user dictionary, through
-  the ``dict`` entry of ``html_search_options``;
-* the query: Sphinx splits queries on spaces only, so an unspaced query such
-  as 套接字绑定 stays one word; :data:`SPLIT_QUERY_JS` cuts Chinese runs into
-  the longest words that the loaded index knows;
-* Sphinx 9.0 names a JavaScript stemmer ``ChineseStemmer`` that does not exist;
-  Chinese text needs no stemmer and Latin words use the English one, so the
-  class names that one.
+Chinese is cut into words here, not by Pagefind: jieba, with the site's
+terms and the readers' vocabulary as its dictionary, cuts each run of Han
+characters, and the search page cuts a query the same way, with the same
+words (``_pagefind/words.json``).  Left to themselves, the index and the
+query would be cut by two different segmenters (Pagefind's and the
+browser's), which disagree on most technical words: the browser cuts 端口
+into 端 + 口.  Pagefind would also cut our words again, so each Chinese
+word goes into the index spelled in ASCII (:func:`spell`), which it leaves
+whole; the search page spells the query's words the same way.  What a
+reader sees of a record, its text, is kept readable in its ``text``
+metadata.
+
+Sphinx's own search index is not built: nothing reads it.
 """
 
 from __future__ import annotations
 
+import asyncio
+import csv
+import json
 import logging
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from sphinx.search.zh import SearchChinese
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.util import logging as sphinx_logging
 
 from socksite.terms import load_terms
 
-#: Replaces Sphinx's ``splitQuery`` (searchtools.js calls it after the index is loaded).
-#:
-#: :meta hide-value:
-SPLIT_QUERY_JS = r"""
-/* socksite: split unspaced Chinese into the longest words the index knows. */
-var splitQuery = (query) => {
-  const index = typeof Search !== "undefined" ? Search._index : null;
-  const known = (word) =>
-    index !== null &&
-    (Object.hasOwn(index.terms, word) || Object.hasOwn(index.titleterms, word));
-  const longest = 12;
-  const words = [];
-  for (const part of query.split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu)) {
-    for (const run of part.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) || []) {
-      if (!/\p{Script=Han}/u.test(run) || index === null) {
-        words.push(run);
-        continue;
-      }
-      for (let start = 0; start < run.length; ) {
-        let end = Math.min(run.length, start + longest);
-        while (end > start + 1 && !known(run.slice(start, end))) end--;
-        // A lone character the index does not know (的, 了, 在) is not a search word.
-        if (end > start + 1 || known(run[start])) words.push(run.slice(start, end));
-        start = end;
-      }
-    }
-  }
-  return words;
-};
-"""
+VOCABULARY_CSV = Path(__file__).resolve().parents[2] / "locale" / "vocabulary.csv"
+#: Where each language's index is written, inside its folder (``_``: not a page).
+OUTPUT = "_pagefind"
+#: A run of Han characters: what jieba cuts.
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+#: Kept inside words: ``SO_REUSEADDR``, ``connect_ex``.
+WORD_CHARACTERS = "_"
+
+logger = sphinx_logging.getLogger(__name__)
 
 
-class SiteChineseSearch(SearchChinese):
-    """Sphinx's Chinese search, with the site's terms and a query splitter."""
+@dataclass(frozen=True)
+class VocabularyRow:
+    """One reader's word (or pasted error text) and the section that answers it."""
 
-    lang = "zh"
-    # Names the English stemmer, which Chinese search uses for Latin words.
-    language_name = "English"
-    js_stemmer_rawcode = "english-stemmer.js"
-    js_splitter_code = SPLIT_QUERY_JS
+    language: str
+    word: str
+    page: str
+    section: str | None
+    line: int
 
-    def __init__(self, options: dict[str, str]) -> None:
+
+def load_vocabulary(path: Path = VOCABULARY_CSV) -> list[VocabularyRow]:
+    """Read ``locale/vocabulary.csv`` (columns ``language,word,target,note``; target ``page#section``)."""
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    vocabulary = []
+    for line, row in enumerate(rows, start=2):
+        if not row["word"].strip() or not row["target"].strip():
+            raise ValueError(f"{path}:{line}: a row needs a word and a target")
+        page, _, label = row["target"].strip().partition("#")
+        # A label as pages write it, (create_server-dualstack)=, names the section create-server-dualstack.
+        section = nodes.make_id(label) if label else None
+        vocabulary.append(VocabularyRow(row["language"].strip(), row["word"].strip(), page, section, line))
+    return vocabulary
+
+
+@dataclass
+class Record:
+    """One section as the index stores it."""
+
+    url: str
+    title: str
+    page: str
+    text: str
+    """What readers see: the section's own text (its summary is a sentence of it)."""
+    words: list[str] = field(default_factory=list)
+    """The readers' words for it and its index entries: searched, never shown."""
+
+
+def spell(word: str) -> str:
+    """A Chinese word as the index stores it: ``z`` and each character's code point in hex.
+
+    >>> spell("端口")
+    'z7aef53e3'
+    """
+    return "z" + "".join(f"{ord(character):x}" for character in word)
+
+
+class Segmenter:
+    """Cuts Chinese text into the words the index and the search page share."""
+
+    def __init__(self, dictionary: set[str]) -> None:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        # Sphinx's class loads html_search_options["dict"]; write_user_dictionary() made it.
-        super().__init__(options)
+        self.tokenizer = jieba.Tokenizer()
+        for word in sorted(dictionary):
+            self.tokenizer.add_word(word, 100_000)
+        self.words: set[str] = set(dictionary)
+
+    def cut(self, text: str) -> str:
+        """*text* with each Han run replaced by its words, spelled for the index (:func:`spell`)."""
+
+        def words(run: re.Match[str]) -> str:
+            cut = [word for word in self.tokenizer.cut(run[0], HMM=False) if word.strip()]
+            self.words.update(word for word in cut if len(word) > 1)
+            return " " + " ".join(spell(word) for word in cut) + " "
+
+        return re.sub(r" {2,}", " ", HAN.sub(words, text)).strip()
 
 
-def write_user_dictionary(path: Path) -> Path:
-    """Write jieba's user dictionary: every Chinese name in ``locale/terms.csv``.
+@dataclass
+class SiteIndex:
+    """What one build collects for its Pagefind index."""
 
-    The frequency is high so that jieba keeps each term whole (套接字, not
-    套 + 接字); ``cut_for_search`` still indexes the parts of longer words.
-    """
-    words = sorted(
-        {name for term in load_terms() for name in term.names.values() if any("\u4e00" <= c <= "\u9fff" for c in name)}
-    )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(f"{word} 100000\n" for word in words), encoding="utf-8")
-    return path
+    language: str
+    chinese: bool
+    vocabulary: dict[tuple[str, str | None], list[str]]
+    segmenter: Segmenter | None
+    records: dict[str, list[Record]] = field(default_factory=dict)
+
+    def text(self, value: str) -> str:
+        return self.segmenter.cut(value) if self.segmenter else value
+
+
+def searchable(app: Sphinx, docname: str) -> bool:
+    """Content pages only: not the 404 page, not pages marked ``nosearch``."""
+    metadata = app.env.metadata.get(docname, {})
+    return docname != "404" and "nosearch" not in metadata and "no-search" not in metadata
+
+
+#: What a section holds besides prose: its title, subsections, index entries and targets.
+NOT_PROSE = (nodes.section, nodes.title, addnodes.index, nodes.target)
+
+
+def own_text(section: nodes.section) -> str:
+    """The prose of *section*, without its title, its subsections and its code."""
+    parts = []
+    for child in section.children:
+        if isinstance(child, NOT_PROSE):
+            continue
+        if isinstance(child, nodes.literal_block):
+            continue
+        prose = child.deepcopy()  # the page itself keeps its code
+        for code in list(prose.findall(nodes.literal_block)):
+            code.parent.remove(code)
+        text = prose.astext().strip()
+        if text:
+            parts.append(text)
+    return "\n".join(parts)
+
+
+def code_names(section: nodes.section) -> list[str]:
+    """The names the code of *section* uses, each once (a reader may search for ``recvall``)."""
+    names: dict[str, None] = {}
+    for child in section.children:
+        if isinstance(child, NOT_PROSE):
+            continue
+        for code in child.findall(nodes.literal_block):
+            names.update(dict.fromkeys(re.findall(r"[A-Za-z_][A-Za-z0-9_]{2,}", code.astext())))
+    return list(names)
+
+
+def index_words(section: nodes.section) -> list[str]:
+    """The index entries made inside *section* (not in its subsections), as words."""
+    words = []
+    for child in section.children:
+        if isinstance(child, addnodes.index):
+            for entry in child["entries"]:
+                words.extend(part.strip() for part in entry[1].split(";") if part.strip())
+    return words
+
+
+def collect_records(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Turn each section of a written page into a record (``doctree-resolved``)."""
+    site: SiteIndex | None = getattr(app, "socksite_index", None)
+    if site is None or not searchable(app, docname):
+        return
+    page_title = ""
+    records = []
+    for number, section in enumerate(doctree.findall(nodes.section)):
+        title = section[0].astext() if section.children and isinstance(section[0], nodes.title) else ""
+        anchor = section["ids"][0] if section["ids"] else ""
+        if number == 0:
+            page_title, url = title, f"{docname}.html"
+            words = site.vocabulary.get((docname, None), []) + site.vocabulary.get((docname, anchor), [])
+        else:
+            url = f"{docname}.html#{anchor}"
+            words = [word for name in section["ids"] for word in site.vocabulary.get((docname, name), [])]
+        words += index_words(section)
+        names = code_names(section)
+        records.append(
+            Record(
+                url=url,
+                title=title,
+                page=page_title,
+                words=words + names,
+                text=own_text(section),
+            )
+        )
+    site.records[docname] = records
+
+
+def start_index(app: Sphinx) -> None:
+    """Prepare this build's index and switch Sphinx's own off (``builder-inited``)."""
+    if app.builder.format != "html":
+        return
+    language = app.config.language or "en"
+    # Sphinx's search index and search page: the site's own search page replaces them.
+    app.builder.search = False  # type: ignore[attr-defined]
+    vocabulary: dict[tuple[str, str | None], list[str]] = {}
+    for row in load_vocabulary():
+        if row.language == language:
+            vocabulary.setdefault((row.page, row.section), []).append(row.word)
+    chinese = language.startswith("zh")
+    segmenter = None
+    if chinese:
+        dictionary = {name for term in load_terms() for name in term.names.values() if HAN.fullmatch(name)}
+        dictionary |= {word for words in vocabulary.values() for word in words if HAN.fullmatch(word)}
+        segmenter = Segmenter(dictionary)
+    app.socksite_index = SiteIndex(language, chinese, vocabulary, segmenter)  # type: ignore[attr-defined]
+
+
+def check_vocabulary(app: Sphinx, env: Any) -> None:
+    """Every vocabulary row of this language must aim at a page and section that exist (``env-check-consistency``)."""
+    language = app.config.language or "en"
+    problems = []
+    for row in load_vocabulary():
+        if row.language != language:
+            continue
+        if row.page not in env.found_docs:
+            problems.append(f"{VOCABULARY_CSV}:{row.line}: no page {row.page!r}")
+            continue
+        if row.section is None:
+            continue
+        doctree = env.get_doctree(row.page)
+        if not any(row.section in section["ids"] for section in doctree.findall(nodes.section)):
+            problems.append(f"{VOCABULARY_CSV}:{row.line}: no section {row.section!r} on page {row.page!r}")
+    for problem in problems:
+        logger.warning("the readers' vocabulary aims at a place that does not exist: %s", problem)
+
+
+async def _write_index(site: SiteIndex, output: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(include_characters=WORD_CHARACTERS, output_path=str(output))
+    async with PagefindIndex(config=config) as index:
+        for docname in sorted(site.records):
+            for record in site.records[docname]:
+                searched = "\n".join([record.title, record.text, *record.words])
+                await index.add_custom_record(
+                    url=record.url,
+                    content=site.text(searched),
+                    language="und" if site.chinese else site.language.split("_")[0],
+                    meta={"title": record.title, "page": record.page, "text": record.text},
+                )
+        await index.write_files(output_path=str(output))
+    # Pagefind's ready-made interfaces: the search page uses its JavaScript API only.
+    for unused in output.glob("pagefind-*"):
+        if unused.name != "pagefind-entry.json" and unused.name != "pagefind-worker.js":
+            unused.unlink()
+
+
+def write_index(app: Sphinx, exception: Exception | None) -> None:
+    """Write the Pagefind index of the pages, and the words the search page cuts queries into (``build-finished``)."""
+    site: SiteIndex | None = getattr(app, "socksite_index", None)
+    if exception is not None or site is None:
+        return
+    missing = sorted(set(app.env.found_docs) - set(site.records))
+    if any(searchable(app, name) for name in missing):
+        # Pages not written in this build (nothing changed): keep the index as it is.
+        return
+    output = Path(app.outdir, OUTPUT)
+    asyncio.run(_write_index(site, output))
+    words = sorted(site.segmenter.words) if site.segmenter else []
+    (output / "words.json").write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    """Register the index's event handlers (called from :func:`socksite.ext.setup`)."""
+    app.connect("builder-inited", start_index)
+    app.connect("env-check-consistency", check_vocabulary)
+    app.connect("doctree-resolved", collect_records)
+    app.connect("build-finished", write_index)
