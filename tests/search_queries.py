@@ -6,6 +6,8 @@ Shared by tests/test_search.py (the list must pass) and tests/bench.py (how fast
 from __future__ import annotations
 
 import csv
+import gzip
+import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -104,3 +106,12 @@ def answers(query: Query, place: str, site: Path) -> bool:
         return False
     around = sections_around((site / query.folder / f"{name}.html").read_text(encoding="utf-8"))
     return query.section in around.get(section, [])
+
+
+def records(folder: Path) -> list[dict[str, Any]]:
+    """The records of one language's Pagefind index (``_pagefind/fragment``), sorted by URL."""
+    found = []
+    for path in (folder / "_pagefind" / "fragment").iterdir():
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        found.append(json.loads(text[text.index("{") :]))  # after Pagefind's "pagefind_dcd" signature
+    return sorted(found, key=lambda record: record["url"])

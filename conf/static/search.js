@@ -133,6 +133,9 @@ async function search(query) {
   }
   if (!ranked.length) {
     status.textContent = "";
+    for (const link of nothing.querySelectorAll("a.site-search-elsewhere")) {
+      link.href = `${link.getAttribute("href").split("?")[0]}?q=${encodeURIComponent(query)}`;
+    }
     nothing.hidden = false;
     return;
   }
