@@ -33,6 +33,7 @@ KEPT_IN_ENGLISH = {
     "AES-CBC", "AES", "CBC", "AEAD", "CAN", "RDS", "root",
     # the tools a contributor uses
     "Sphinx", "Markdown", "reStructuredText", "gettext", "nox", "autodoc", "axe-core",
+    "Pagefind", "jieba", "Chromium",
 }  # fmt: skip
 #: A method or attribute name of socket objects may stand bare where the English has it
 #: too: the fact sheet's 等待 accept 的连接队列, the manual page recv(2), index entries.

@@ -30,6 +30,7 @@ import csv
 import json
 import logging
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -177,7 +178,7 @@ def code_names(section: nodes.section) -> list[str]:
 
 def index_words(section: nodes.section) -> list[str]:
     """The index entries made inside *section* (not in its subsections), as words."""
-    words = []
+    words: list[str] = []
     for child in section.children:
         if isinstance(child, addnodes.index):
             for entry in child["entries"]:
@@ -285,6 +286,8 @@ def write_index(app: Sphinx, exception: Exception | None) -> None:
         # Pages not written in this build (nothing changed): keep the index as it is.
         return
     output = Path(app.outdir, OUTPUT)
+    # Pagefind adds files and never removes them: start from an empty folder.
+    shutil.rmtree(output, ignore_errors=True)
     asyncio.run(_write_index(site, output))
     words = sorted(site.segmenter.words) if site.segmenter else []
     (output / "words.json").write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
