@@ -8,12 +8,13 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
+
+from docutils.nodes import make_id
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "data" / "search_queries.csv"
@@ -34,11 +35,6 @@ class Query:
     @property
     def folder(self) -> str:
         return self.language.replace("_", "-").lower()
-
-
-def make_id(label: str) -> str:
-    """The HTML id a label gets, as docutils makes it: ``create_server-dualstack`` -> ``create-server-dualstack``."""
-    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
 
 
 def load_queries(path: Path = QUERIES) -> list[Query]:

@@ -99,3 +99,11 @@ def test_incremental_builds_show_every_change_and_lose_nothing(tmp_path: Path) -
         assert urls == [record["url"] for record in clean[language]], f"{language}: search lost or gained sections"
     titles = {record["url"]: record["meta"]["title"] for record in search_index(site)}
     assert NEW in titles["bind.html"], f"search shows bind's old title: {titles['bind.html']}"
+
+    # A new reader's word reaches the index although no page changed.
+    vocabulary = project / "locale" / "vocabulary.csv"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "en,zzqxv port,bind#bind-ephemeral-port,test\n")
+    build(project)
+    ephemeral = next(r for r in search_index(site.parent / "en") if r["url"] == "bind.html#bind-ephemeral-port")
+    assert "zzqxv port" in ephemeral["content"], "the index kept the old vocabulary"
+    assert ephemeral["filters"]["answers"] and "zzqxv port" in ephemeral["filters"]["answers"]

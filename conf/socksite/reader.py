@@ -7,15 +7,14 @@ notices in the browser rather than in the text:
 - Chinese words on pages in another language, marked ``lang="zh-CN"``;
 - the words the site puts around each example, from the theme's catalogue;
 - absolute links on the 404 page, which is served at any missing address;
-- pages marked ``nosearch`` (the contributors' API page) kept out of search
-  entirely, their objects as well as their words, and out of the index;
+- pages marked ``nosearch`` (the contributors' API page) kept out of the
+  index (and, by :mod:`socksite.search`, out of search);
 - no ``og:url`` unless the site's public address is known.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -23,7 +22,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.domains.python import PythonDomain
 from sphinx.locale import _
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -198,31 +196,12 @@ class KeepNosearchPagesOutOfTheIndex(SphinxTransform):
                 node["entries"] = []
 
 
-class SitePythonDomain(PythonDomain):
-    """Python's domain, keeping the objects of ``nosearch`` pages out of search.
-
-    Sphinx leaves such a page's words out of the search index but still lists
-    its objects; this gives them the priority -1 that search skips.  They stay
-    in ``objects.inv`` and can still be linked.
-    """
-
-    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        """Python's objects, those of ``nosearch`` pages with priority -1.
-
-        :meta private:
-        """
-        for name, shown, kind, docname, anchor, priority in super().get_objects():
-            hidden = kept_out_of_search(self.env.metadata.get(docname, {}))
-            yield name, shown, kind, docname, anchor, -1 if hidden else priority
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the transforms, the domain and the 404 page's handler."""
+    """Register the transforms and the 404 page's handler."""
     app.add_transform(StableIndexIds)
     app.add_transform(MarkChineseText)
     app.add_transform(KeepNosearchPagesOutOfTheIndex)
     app.add_post_transform(ThemeWords)
-    app.add_domain(SitePythonDomain, override=True)
     app.connect("doctree-resolved", absolute_links_on_not_found_page)
     # After sphinxext-opengraph has added its tags (priority 500).
     app.connect("html-page-context", no_open_graph_url_without_address, priority=600)

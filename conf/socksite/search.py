@@ -26,6 +26,7 @@ Sphinx's own search index is not built: nothing reads it.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import csv
 import json
 import logging
@@ -40,13 +41,22 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
 
-from socksite.terms import load_terms
+from socksite.meta import HAN as HAN_RANGES
+from socksite.reader import kept_out_of_search
+from socksite.terms import TERMS_CSV, load_terms
 
 VOCABULARY_CSV = Path(__file__).resolve().parents[2] / "locale" / "vocabulary.csv"
 #: Where each language's index is written, inside its folder (``_``: not a page).
 OUTPUT = "_pagefind"
+#: The Chinese words the index knows, for the search page to cut queries with.
+WORDS = "words.json"
 #: A run of Han characters: what jieba cuts.
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+HAN = re.compile(f"[{HAN_RANGES}]+")
+#: The filter that names, for each section, the readers' words it is the chosen answer to
+#: (the vocabulary's rows), as :func:`answer_key` writes them.
+ANSWERS = "answers"
+#: How many times a record's title and its chosen words count, against once for its text.
+TITLE_WEIGHT, WORDS_WEIGHT = 2, 3
 #: Kept inside words: ``SO_REUSEADDR``, ``connect_ex``.
 WORD_CHARACTERS = "_"
 
@@ -88,8 +98,24 @@ class Record:
     page: str
     text: str
     """What readers see: the section's own text (its summary is a sentence of it)."""
+    answers: list[str] = field(default_factory=list)
+    """The readers' words the vocabulary says it answers: searched, never shown, and they put it
+    first when a query is one of them (the ``answers`` filter)."""
     words: list[str] = field(default_factory=list)
-    """The readers' words for it and its index entries: searched, never shown."""
+    """Its index entries: searched, and shown only when its text does not hold the reader's words."""
+    names: list[str] = field(default_factory=list)
+    """The names its code uses, each once: searched, never shown."""
+
+    def searched(self) -> str:
+        """What the index matches queries against.
+
+        The title, the readers' words chosen for the section and its index
+        entries say what it is about, so they weigh more than a word its text
+        merely uses: Pagefind's records have no field weights, so they are
+        repeated.
+        """
+        about = [self.title] * TITLE_WEIGHT + (self.answers + self.words) * WORDS_WEIGHT
+        return "\n".join([*about, self.text, *self.names])
 
 
 def spell(word: str) -> str:
@@ -99,6 +125,15 @@ def spell(word: str) -> str:
     'z7aef53e3'
     """
     return "z" + "".join(f"{ord(character):x}" for character in word)
+
+
+def answer_key(words: str) -> str:
+    """*words* as the search page compares them with a query: lower case, single spaces.
+
+    >>> answer_key("  Address already   in USE ")
+    'address already in use'
+    """
+    return " ".join(words.lower().split())
 
 
 class Segmenter:
@@ -129,7 +164,6 @@ class SiteIndex:
     """What one build collects for its Pagefind index."""
 
     language: str
-    chinese: bool
     vocabulary: dict[tuple[str, str | None], list[str]]
     segmenter: Segmenter | None
     records: dict[str, list[Record]] = field(default_factory=dict)
@@ -140,8 +174,7 @@ class SiteIndex:
 
 def searchable(app: Sphinx, docname: str) -> bool:
     """Content pages only: not the 404 page, not pages marked ``nosearch``."""
-    metadata = app.env.metadata.get(docname, {})
-    return docname != "404" and "nosearch" not in metadata and "no-search" not in metadata
+    return docname != "404" and not kept_out_of_search(app.env.metadata.get(docname, {}))
 
 
 #: What a section holds besides prose: its title, subsections, index entries and targets.
@@ -198,18 +231,19 @@ def collect_records(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         anchor = section["ids"][0] if section["ids"] else ""
         if number == 0:
             page_title, url = title, f"{docname}.html"
-            words = site.vocabulary.get((docname, None), []) + site.vocabulary.get((docname, anchor), [])
+            answers = site.vocabulary.get((docname, None), []) + site.vocabulary.get((docname, anchor), [])
         else:
             url = f"{docname}.html#{anchor}"
-            words = [word for name in section["ids"] for word in site.vocabulary.get((docname, name), [])]
-        words += index_words(section)
-        names = code_names(section)
+            answers = [word for name in section["ids"] for word in site.vocabulary.get((docname, name), [])]
         records.append(
             Record(
                 url=url,
                 title=title,
                 page=page_title,
-                words=words + names,
+                answers=answers,
+                words=index_words(section),
+
+                names=code_names(section),
                 text=own_text(section),
             )
         )
@@ -227,29 +261,29 @@ def start_index(app: Sphinx) -> None:
     for row in load_vocabulary():
         if row.language == language:
             vocabulary.setdefault((row.page, row.section), []).append(row.word)
-    chinese = language.startswith("zh")
     segmenter = None
-    if chinese:
+    if language.startswith("zh"):
         dictionary = {name for term in load_terms() for name in term.names.values() if HAN.fullmatch(name)}
         dictionary |= {word for words in vocabulary.values() for word in words if HAN.fullmatch(word)}
         segmenter = Segmenter(dictionary)
-    app.socksite_index = SiteIndex(language, chinese, vocabulary, segmenter)  # type: ignore[attr-defined]
+    app.socksite_index = SiteIndex(language, vocabulary, segmenter)  # type: ignore[attr-defined]
 
 
 def check_vocabulary(app: Sphinx, env: Any) -> None:
     """Every vocabulary row of this language must aim at a page and section that exist (``env-check-consistency``)."""
     language = app.config.language or "en"
     problems = []
+    sections: dict[str, set[str]] = {}
     for row in load_vocabulary():
         if row.language != language:
             continue
         if row.page not in env.found_docs:
             problems.append(f"{VOCABULARY_CSV}:{row.line}: no page {row.page!r}")
             continue
-        if row.section is None:
-            continue
-        doctree = env.get_doctree(row.page)
-        if not any(row.section in section["ids"] for section in doctree.findall(nodes.section)):
+        if row.page not in sections:
+            doctree = env.get_doctree(row.page)
+            sections[row.page] = {name for section in doctree.findall(nodes.section) for name in section["ids"]}
+        if row.section is not None and row.section not in sections[row.page]:
             problems.append(f"{VOCABULARY_CSV}:{row.line}: no section {row.section!r} on page {row.page!r}")
     for problem in problems:
         logger.warning("the readers' vocabulary aims at a place that does not exist: %s", problem)
@@ -262,14 +296,15 @@ async def _write_index(site: SiteIndex, output: Path) -> None:
     async with PagefindIndex(config=config) as index:
         for docname in sorted(site.records):
             for record in site.records[docname]:
-                searched = "\n".join([record.title, record.text, *record.words])
                 await index.add_custom_record(
                     url=record.url,
-                    content=site.text(searched),
-                    language="und" if site.chinese else site.language.split("_")[0],
-                    meta={"title": record.title, "page": record.page, "text": record.text},
+                    content=site.text(record.searched()),
+                    # und: no segmentation of Pagefind's own (the words are cut and spelled already).
+                    language="und" if site.segmenter else site.language.split("_")[0],
+                    meta={"title": record.title, "page": record.page, "text": record.text, "entries": " · ".join(record.words)},
+                    filters={ANSWERS: sorted({answer_key(word) for word in record.answers})} if record.answers else None,
                 )
-        await index.write_files(output_path=str(output))
+        # Leaving the block writes the files, into the config's output_path.
     # Pagefind's ready-made interfaces: the search page uses its JavaScript API only.
     for unused in output.glob("pagefind-*"):
         if unused.name != "pagefind-entry.json" and unused.name != "pagefind-worker.js":
@@ -289,13 +324,35 @@ def write_index(app: Sphinx, exception: Exception | None) -> None:
     # Pagefind adds files and never removes them: start from an empty folder.
     shutil.rmtree(output, ignore_errors=True)
     asyncio.run(_write_index(site, output))
-    words = sorted(site.segmenter.words) if site.segmenter else []
-    (output / "words.json").write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if site.segmenter:
+        words = json.dumps(sorted(site.segmenter.words), ensure_ascii=False, separators=(",", ":"))
+        (output / WORDS).write_text(words, encoding="utf-8")
+
+
+def tell_the_search_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Give the search page the address of the word list it cuts queries with, in a language that has one."""
+    site: SiteIndex | None = getattr(app, "socksite_index", None)
+    if pagename == "search" and site is not None and site.segmenter:
+        context["socksite_search_words"] = f"{OUTPUT}/{WORDS}"
+
+
+def note_what_the_index_reads(app: Sphinx, config: Any) -> None:
+    """Make the vocabulary and the terms part of the configuration (``config-inited``).
+
+    The index is written from the pages a build writes; a changed word list
+    changes this setting, and a changed "html" setting makes Sphinx write
+    every page again, so the index never keeps the old words.
+    """
+    digest = hashlib.sha256(VOCABULARY_CSV.read_bytes() + TERMS_CSV.read_bytes())
+    config.socksite_search_words = digest.hexdigest()
 
 
 def setup(app: Sphinx) -> None:
     """Register the index's event handlers (called from :func:`socksite.ext.setup`)."""
+    app.add_config_value("socksite_search_words", "", "html", str)
+    app.connect("config-inited", note_what_the_index_reads)
     app.connect("builder-inited", start_index)
     app.connect("env-check-consistency", check_vocabulary)
     app.connect("doctree-resolved", collect_records)
+    app.connect("html-page-context", tell_the_search_page)
     app.connect("build-finished", write_index)
