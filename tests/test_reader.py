@@ -227,6 +227,29 @@ def test_site_code_is_out_of_the_index_and_the_search(site: Path, language: Lang
     assert not code, f"search finds the site's code: {code}"
 
 
+def test_every_search_file_is_whole(site: Path, language: Language) -> None:
+    from socksite.search import OUTPUT, unfinished_files
+
+    assert not unfinished_files(site / language.folder / OUTPUT), "a search file was left half written"
+
+
+def test_a_half_written_search_file_is_caught(tmp_path: Path) -> None:
+    """Pagefind's writes can lag its answer: the build waits on exactly these."""
+    import gzip
+
+    from socksite.search import unfinished_files
+
+    whole = gzip.compress(b"pagefind_dcd" + b"x" * 500)
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "fragment" / "a.pf_fragment").write_bytes(whole)
+    (tmp_path / "fragment" / "b.pf_fragment").write_bytes(whole[: len(whole) // 2])
+    (tmp_path / "pagefind-entry.json").write_text('{"version": "1', encoding="utf-8")
+    (tmp_path / "pagefind-worker.js").write_bytes(b"")
+    (tmp_path / "pagefind.js").write_text("export {};", encoding="utf-8")
+    (tmp_path / "pagefind-ui.js").write_bytes(b"")  # not used by the search page: never waited for
+    assert unfinished_files(tmp_path) == ["fragment/b.pf_fragment", "pagefind-entry.json", "pagefind-worker.js"]
+
+
 def test_api_page_shows_no_path_of_the_build_machine(site: Path, language: Language) -> None:
     text = html_of(site, language, "api")
     for leak in (str(ROOT), "PosixPath("):

@@ -26,12 +26,14 @@ Sphinx's own search index is not built: nothing reads it.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import csv
+import gzip
+import hashlib
 import json
 import logging
 import re
 import shutil
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -289,11 +291,24 @@ def check_vocabulary(app: Sphinx, env: Any) -> None:
         logger.warning("the readers' vocabulary aims at a place that does not exist: %s", problem)
 
 
-async def _write_index(site: SiteIndex, output: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
+#: How long to wait for Pagefind's writes to reach the disk before calling the index broken.
+WRITE_WAIT = 60.0
 
-    config = IndexConfig(include_characters=WORD_CHARACTERS, output_path=str(output))
-    async with PagefindIndex(config=config) as index:
+
+async def _write_bundle(site: SiteIndex, output: Path) -> None:
+    """Write the Pagefind index of *site*'s records into *output*, every file whole.
+
+    Pagefind's service answers "written" while its writes are still on their
+    way to the disk, and closing the service stops them: under load a file
+    was left empty.  So the service is kept until every file the search
+    page needs reads back whole.  (Its ``get_files`` is no way round: a
+    Chinese index overflows the 2 MiB its Python client reads at once.)
+    """
+    from pagefind.index import IndexConfig
+    from pagefind.service import PagefindService
+
+    async with PagefindService() as service:
+        index = await service.create_index(IndexConfig(include_characters=WORD_CHARACTERS))
         for docname in sorted(site.records):
             for record in site.records[docname]:
                 await index.add_custom_record(
@@ -304,11 +319,40 @@ async def _write_index(site: SiteIndex, output: Path) -> None:
                     meta={"title": record.title, "page": record.page, "text": record.text, "entries": " · ".join(record.words)},
                     filters={ANSWERS: sorted({answer_key(word) for word in record.answers})} if record.answers else None,
                 )
-        # Leaving the block writes the files, into the config's output_path.
-    # Pagefind's ready-made interfaces: the search page uses its JavaScript API only.
-    for unused in output.glob("pagefind-*"):
-        if unused.name != "pagefind-entry.json" and unused.name != "pagefind-worker.js":
-            unused.unlink()
+        await index.write_files(output_path=str(output))
+        deadline = asyncio.get_running_loop().time() + WRITE_WAIT
+        while unfinished := unfinished_files(output):
+            if asyncio.get_running_loop().time() > deadline:
+                raise RuntimeError(f"Pagefind did not finish writing {output}: {', '.join(unfinished)}")
+            await asyncio.sleep(0.05)
+
+
+def needed_by_the_search_page(path: Path) -> bool:
+    """Whether a file of Pagefind's bundle is one the search page uses: not its ready-made interfaces."""
+    return not path.name.startswith("pagefind-") or path.name in ("pagefind-entry.json", "pagefind-worker.js")
+
+
+def unfinished_files(folder: Path) -> list[str]:
+    """The files of the bundle in *folder* that the search page needs and that do not yet read back whole.
+
+    Pagefind gzips its index files (a cut-off one fails to decompress); the
+    entry file is JSON; a script is whole once it is not empty (one write).
+    """
+    unfinished = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or not needed_by_the_search_page(path):
+            continue
+        data = path.read_bytes()
+        try:
+            if not data:
+                raise ValueError("empty")
+            if path.suffix == ".json":
+                json.loads(data)
+            elif path.suffix != ".js":
+                gzip.decompress(data)
+        except (ValueError, EOFError, OSError, zlib.error):
+            unfinished.append(str(path.relative_to(folder)))
+    return unfinished
 
 
 def write_index(app: Sphinx, exception: Exception | None) -> None:
@@ -321,9 +365,12 @@ def write_index(app: Sphinx, exception: Exception | None) -> None:
         # Pages not written in this build (nothing changed): keep the index as it is.
         return
     output = Path(app.outdir, OUTPUT)
-    # Pagefind adds files and never removes them: start from an empty folder.
+    # Start from an empty folder: no file of an earlier index may linger.
     shutil.rmtree(output, ignore_errors=True)
-    asyncio.run(_write_index(site, output))
+    asyncio.run(_write_bundle(site, output))
+    for unused in output.glob("pagefind-*"):
+        if not needed_by_the_search_page(unused):
+            unused.unlink()
     if site.segmenter:
         words = json.dumps(sorted(site.segmenter.words), ensure_ascii=False, separators=(",", ":"))
         (output / WORDS).write_text(words, encoding="utf-8")
