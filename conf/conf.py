@@ -114,7 +114,10 @@ html_theme_options = {
 }
 
 # The search page is the site's own (socksite.search: a Pagefind index of sections).
-html_additional_pages = {"search": "search.html"}
+# SOCKSITE_SEARCH=sphinx builds with Sphinx's built-in search instead, only so that
+# `nox -s bench` can measure the site's search against it, side by side.
+socksite_search = os.environ.get("SOCKSITE_SEARCH", "pagefind")
+html_additional_pages = {"search": "site-search.html"} if socksite_search == "pagefind" else {}
 
 # The copy button copies the command, not the prompt or the output below it.
 copybutton_prompt_text = "$ "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -18,6 +19,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -25,6 +27,7 @@ sys.path[:0] = [str(ROOT / "conf"), str(HERE)]
 
 import browser  # noqa: E402
 import harness  # noqa: E402
+from search_queries import Query, load_queries  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 LIGHTHOUSE_PAGES = ["en/index.html", "en/bind.html", "zh-cn/index.html", "zh-cn/recv.html"]
@@ -32,6 +35,33 @@ WEIGHT_PAGES = ["en/bind.html", "zh-cn/bind.html", "en/makefile.html", "zh-cn/ma
 #: Quick measurements are taken this many times, and the best kept.
 ROUNDS = 3
 CONF_ENV = {**os.environ, "PYTHONPATH": str(ROOT / "conf")}
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """How a search page is driven: where the reader types, and what shows that results are there."""
+
+    name: str
+    box: str
+    #: JavaScript: true once the first result (or the answer that there is none) shows.
+    first: str
+    #: JavaScript: true once the engine says it has finished.
+    done: str
+
+
+OUR_SEARCH = SearchPage(
+    "the site's search",
+    "#site-search-query",
+    "() => document.querySelector('#site-search-results li') || !document.getElementById('site-search-nothing').hidden",
+    "() => document.querySelector('#site-search-results[data-complete]')"
+    " || !document.getElementById('site-search-nothing').hidden",
+)
+SPHINX_SEARCH = SearchPage(
+    "Sphinx's built-in search",
+    "input.sidebar-search",
+    "() => document.querySelector('#search-results li') || document.querySelector('#search-results .search-summary')?.textContent",
+    "() => document.querySelector('#search-results .search-summary')?.textContent",
+)
 
 
 @dataclass
@@ -142,6 +172,100 @@ def weight_figures(site: Path) -> list[Figure]:
     return figures
 
 
+@dataclass
+class Searched:
+    """One query, searched once: seconds from Enter to the first and to all results, and bytes fetched."""
+
+    query: Query
+    first: float
+    complete: float
+    bytes: int
+
+
+def searched(chromium: Any, url: str, query: Query, engine: SearchPage) -> Searched:
+    """Open the search page with an empty cache, type *query*, press Enter and time what follows.
+
+    Complete means the engine says it has finished and no request is still
+    open (Sphinx's search fetches each result's page for its summary after it
+    says so).  The bytes are everything the visit fetched, the search page
+    included, as a host sends them (compressed).
+    """
+    from playwright.sync_api import Request
+
+    context = chromium.new_context()
+    page = context.new_page()
+    wire: dict[str, int] = {}
+    pending: set[Request] = set()
+
+    def finished(request: Request) -> None:
+        pending.discard(request)
+        response = request.response()
+        if response is not None:
+            wire[request.url] = wire.get(request.url, 0) + request.sizes()["responseBodySize"]
+
+    page.on("request", lambda request: pending.add(request))
+    page.on("requestfinished", finished)
+    page.on("requestfailed", lambda request: pending.discard(request))
+    page.goto(f"{url}{query.folder}/search.html")
+    page.wait_for_load_state("networkidle")
+    page.fill(engine.box, query.text)
+    start = time.perf_counter()
+    page.press(engine.box, "Enter")
+    page.wait_for_function(engine.first, polling="raf", timeout=30_000)
+    first = time.perf_counter() - start
+    page.wait_for_function(engine.done, polling="raf", timeout=30_000)
+    while pending:
+        page.wait_for_timeout(1)
+    complete = time.perf_counter() - start
+    context.close()
+    return Searched(query, first, complete, sum(wire.values()))
+
+
+def search_figures(site: Path) -> list[Figure]:
+    """The site's search against Sphinx's built-in search, on every query of the readers' list.
+
+    Sphinx's search is built into a scratch folder (``SOCKSITE_SEARCH=sphinx``)
+    and both are searched in turns, query by query, in one Chromium.  Each
+    figure compares one query's measure, the median or the worst of the
+    list, for each engine; the targets are twice as fast and half the bytes.
+    """
+    from playwright.sync_api import sync_playwright
+
+    queries = load_queries()
+    ours: list[Searched] = []
+    theirs: list[Searched] = []
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**CONF_ENV, "SOCKSITE_BUILD_DIR": folder, "SOCKSITE_SEARCH": "sphinx"}
+        subprocess.run([sys.executable, "-m", "socksite.build"], env=env, cwd=ROOT, check=True, capture_output=True)
+        with (
+            browser.serve(site, like_a_host=True) as our_url,
+            browser.serve(Path(folder) / "html", like_a_host=True) as their_url,
+            sync_playwright() as playwright,
+        ):
+            chromium = playwright.chromium.launch(executable_path=browser.CHROMIUM, args=browser.CHROMIUM_ARGS)
+            for query in queries:
+                ours.append(searched(chromium, our_url, query, OUR_SEARCH))
+                theirs.append(searched(chromium, their_url, query, SPHINX_SEARCH))
+            chromium.close()
+    figures = []
+    for measure, unit in (("first", "ms"), ("complete", "ms"), ("bytes", "KB")):
+        for which, pick in (("median", statistics.median_high), ("worst", max)):
+            mine = pick(getattr(result, measure) for result in ours)
+            sphinx = pick(getattr(result, measure) for result in theirs)
+            scale = 1000 if unit == "ms" else 1 / 1000
+            context = f"{mine * scale:.0f} {unit} against {sphinx * scale:.0f} {unit}, {len(queries)} queries"
+            if measure == "bytes":
+                ratio = mine / sphinx
+                figures.append(Figure(f"search, {which} query: bytes fetched, ours ÷ Sphinx's", ratio, "≤ 0.5",
+                                      ratio <= 0.5, context))  # fmt: skip
+            else:
+                ratio = sphinx / mine
+                what = "first result" if measure == "first" else "all results"
+                figures.append(Figure(f"search, {which} query: Enter to {what}, Sphinx's ÷ ours", ratio, "≥ 2",
+                                      ratio >= 2, context))  # fmt: skip
+    return figures
+
+
 def lighthouse_figures(site: Path) -> list[Figure]:
     """Lighthouse's four scores on a sample of pages in both languages."""
     npx = shutil.which("npx")
@@ -181,7 +305,7 @@ def main() -> int:
     site = Path(os.environ.get("SOCKSITE_BUILD_DIR") or ROOT / "_build") / "html"
     if not (site / "index.html").is_file():
         sys.exit(f"{site} is not built: run `nox -s docs` first")
-    figures = build_figures() + [snippet_figure()] + weight_figures(site)
+    figures = build_figures() + [snippet_figure()] + weight_figures(site) + search_figures(site)
     if "--no-lighthouse" not in sys.argv:
         figures += lighthouse_figures(site)
     width = max(len(figure.name) for figure in figures)

@@ -2,7 +2,7 @@
 
 Each section of each page becomes one Pagefind record (``page.html#section``),
 so a result names and links the part of a page that answers, and the search
-page (``templates/search.html``, ``static/search.js``) can rank sections by
+page (``templates/site-search.html``, ``static/search.js``) can rank sections by
 how many of the reader's words they contain.  Each record carries, besides
 its text, the words readers use for what it explains: the rows of
 ``locale/vocabulary.csv`` aimed at it and the section's own index entries.
@@ -41,6 +41,7 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.config import ENUM
 from sphinx.util import logging as sphinx_logging
 
 from socksite.meta import HAN as HAN_RANGES
@@ -54,9 +55,10 @@ OUTPUT = "_pagefind"
 WORDS = "words.json"
 #: A run of Han characters: what jieba cuts.
 HAN = re.compile(f"[{HAN_RANGES}]+")
-#: The filter that names, for each section, the readers' words it is the chosen answer to
-#: (the vocabulary's rows), as :func:`answer_key` writes them.
-ANSWERS = "answers"
+#: A word of a query as the search page reads it: a run of Han characters, or a Latin word,
+#: number or identifier, hyphenated ones whole (``QUERY_WORD`` in ``static/search.js``).
+_LATIN = f"(?:(?![{HAN_RANGES}])\\w)+"
+QUERY_WORD = re.compile(f"[{HAN_RANGES}]+|{_LATIN}(?:-{_LATIN})*")
 #: How many times a record's title and its chosen words count, against once for its text.
 TITLE_WEIGHT, WORDS_WEIGHT = 2, 3
 #: Kept inside words: ``SO_REUSEADDR``, ``connect_ex``.
@@ -102,7 +104,7 @@ class Record:
     """What readers see: the section's own text (its summary is a sentence of it)."""
     answers: list[str] = field(default_factory=list)
     """The readers' words the vocabulary says it answers: searched, never shown, and they put it
-    first when a query is one of them (the ``answers`` filter)."""
+    first when a query is one of them (each is also indexed as its :func:`answer_word`)."""
     words: list[str] = field(default_factory=list)
     """Its index entries: searched, and shown only when its text does not hold the reader's words."""
     names: list[str] = field(default_factory=list)
@@ -130,12 +132,56 @@ def spell(word: str) -> str:
 
 
 def answer_key(words: str) -> str:
-    """*words* as the search page compares them with a query: lower case, single spaces.
+    """*words* as the search page writes a query or a run of its words: the words in lower case,
+    single-spaced, punctuation dropped, neighbouring Chinese words joined (``static/search.js``).
 
-    >>> answer_key("  Address already   in USE ")
-    'address already in use'
+    >>> answer_key("OSError: [Errno 98] Address already   in USE")
+    'oserror errno 98 address already in use'
+    >>> answer_key("粘包 问题")
+    '粘包问题'
     """
-    return " ".join(words.lower().split())
+    key = ""
+    for token in QUERY_WORD.findall(words.lower()):
+        if key and not (HAN.fullmatch(key[-1]) and HAN.fullmatch(token[0])):
+            key += " "
+        key += token
+    return key
+
+
+def answer_word(key: str) -> str:
+    """The one indexed word that stands for *key*: a vocabulary row's :func:`answer_key`, or a page's name.
+
+    A section the vocabulary aims a reader's words at holds the word of their
+    key, so the search page finds it with one lookup in one chunk of the
+    index (a Pagefind filter would load much of it).  It is ``qq``, the
+    32-bit FNV-1a hash of *key* in UTF-8, in hex, and ``qq``;
+    ``static/search.js`` computes the same.
+
+    >>> answer_word(answer_key("  Address already   in USE "))
+    'qqe2208ec1qq'
+    """
+    digest = 0x811C9DC5
+    for byte in key.encode("utf-8"):
+        digest = ((digest ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return f"qq{digest:08x}qq"
+
+
+#: Pages whose name is a word of almost every query ("socket"), or that no query names.
+UNNAMED = {"socket", "index"}
+
+
+def page_word(docname: str) -> str | None:
+    """The indexed word that marks every section of the page a query word names (``recv``, ``listen``).
+
+    A reader who types a method's name is asking about that method, whatever
+    else the query says: ``recv(1024) 是什么意思`` is about ``recv``, even
+    though ``1024`` is rarer.  ``static/search.js`` looks up
+    ``answer_word("page:" + word)`` for each Latin word of a query.
+
+    >>> page_word("recv") == answer_word("page:recv")
+    True
+    """
+    return None if docname in UNNAMED else answer_word(f"page:{docname}")
 
 
 class Segmenter:
@@ -254,7 +300,8 @@ def collect_records(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def start_index(app: Sphinx) -> None:
     """Prepare this build's index and switch Sphinx's own off (``builder-inited``)."""
-    if app.builder.format != "html":
+    if app.builder.format != "html" or app.config.socksite_search == "sphinx":
+        # "sphinx": Sphinx's own search, built only for the bench to measure against.
         return
     language = app.config.language or "en"
     # Sphinx's search index and search page: the site's own search page replaces them.
@@ -291,6 +338,12 @@ def check_vocabulary(app: Sphinx, env: Any) -> None:
         logger.warning("the readers' vocabulary aims at a place that does not exist: %s", problem)
 
 
+def marks(docname: str, record: Record) -> list[str]:
+    """The marker words a record holds besides its text: its page's name, and the vocabulary's words it answers."""
+    named = page_word(docname)
+    return ([named] if named else []) + sorted({answer_word(answer_key(word)) for word in record.answers})
+
+
 #: How long to wait for Pagefind's writes to reach the disk before calling the index broken.
 WRITE_WAIT = 60.0
 
@@ -313,11 +366,10 @@ async def _write_bundle(site: SiteIndex, output: Path) -> None:
             for record in site.records[docname]:
                 await index.add_custom_record(
                     url=record.url,
-                    content=site.text(record.searched()),
+                    content="\n".join([site.text(record.searched()), *marks(docname, record)]),
                     # und: no segmentation of Pagefind's own (the words are cut and spelled already).
                     language="und" if site.segmenter else site.language.split("_")[0],
                     meta={"title": record.title, "page": record.page, "text": record.text, "entries": " · ".join(record.words)},
-                    filters={ANSWERS: sorted({answer_key(word) for word in record.answers})} if record.answers else None,
                 )
         await index.write_files(output_path=str(output))
         deadline = asyncio.get_running_loop().time() + WRITE_WAIT
@@ -397,6 +449,7 @@ def note_what_the_index_reads(app: Sphinx, config: Any) -> None:
 def setup(app: Sphinx) -> None:
     """Register the index's event handlers (called from :func:`socksite.ext.setup`)."""
     app.add_config_value("socksite_search_words", "", "html", str)
+    app.add_config_value("socksite_search", "pagefind", "html", ENUM("pagefind", "sphinx"))
     app.connect("config-inited", note_what_the_index_reads)
     app.connect("builder-inited", start_index)
     app.connect("env-check-consistency", check_vocabulary)

@@ -18,22 +18,55 @@ const resultTemplate = document.getElementById("site-search-result");
 
 /** What being the vocabulary's chosen answer adds to a section's rank (a rare word adds about 5). */
 const CHOSEN_ANSWER = 10;
+/** What naming a section's page (recv, listen…) adds to its rank. */
+const PAGE_NAMED = 6;
 /** How many sections are shown. */
 const SHOWN = 10;
 /** About how many sections a language's index holds (only the ratio to a word's matches counts). */
 const SECTIONS_GUESS = 400;
+/** The most words a vocabulary row is looked up by, in a longer query. */
+const LONGEST_PHRASE = 6;
 /** The longest word the Chinese word list holds, in characters. */
 const LONGEST_WORD = 12;
 // The Han characters the index cuts and spells: the same ranges as socksite.meta.HAN.
 const HAN_RANGES = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
 const HAN = new RegExp(`[${HAN_RANGES}]`, "u");
 /** A run of Han characters, or a Latin word, number or identifier ("non-blocking" is one word, as the index has it). */
-const QUERY_WORD = new RegExp(`[${HAN_RANGES}]+|[\\p{L}\\p{N}_]+(?:-[\\p{L}\\p{N}_]+)*`, "gu");
+const LATIN = `(?:(?![${HAN_RANGES}])[\\p{L}\\p{N}_])+`;
+const QUERY_WORD = new RegExp(`[${HAN_RANGES}]+|${LATIN}(?:-${LATIN})*`, "gu");
 
 /** A word as the index stores it: Chinese as "z" and its code points in hex, the rest in lower case. */
 function spell(word) {
   if (!HAN.test(word)) return word.toLowerCase();
   return "z" + [...word].map((character) => character.codePointAt(0).toString(16)).join("");
+}
+
+/** Words as one key (socksite.search.answer_key): single-spaced, neighbouring Chinese words joined. */
+function joined(words) {
+  return words.reduce((text, word) => {
+    if (!text) return word;
+    return text + (HAN.test(text.at(-1)) && HAN.test(word[0]) ? "" : " ") + word;
+  }, "");
+}
+
+/** The indexed word that stands for *key* (socksite.search.answer_word): "qq", its FNV-1a hash, "qq". */
+function answerWord(key) {
+  let digest = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(key)) {
+    digest = Math.imul(digest ^ byte, 0x01000193) >>> 0;
+  }
+  return `qq${digest.toString(16).padStart(8, "0")}qq`;
+}
+
+/** Every run of up to LONGEST_PHRASE neighbouring words, and the whole query, as keys. */
+function phrases(words) {
+  const keys = new Set([joined(words)]);
+  for (let start = 0; start < words.length; start++) {
+    for (let end = start + 1; end <= Math.min(words.length, start + LONGEST_PHRASE); end++) {
+      keys.add(joined(words.slice(start, end)));
+    }
+  }
+  return [...keys];
 }
 
 function format(template, values) {
@@ -127,10 +160,13 @@ async function search(query) {
     : null;
   const words = queryWords(query, known);
   const found = await Promise.all(words.map((word) => pagefind.search(spell(word))));
-  // The sections the vocabulary names as the answer to the whole query or to one of its words
-  // (socksite.search.answer_key): they come first.
-  const asked = [...new Set([query, ...words].map((text) => text.toLowerCase().split(/\s+/).filter(Boolean).join(" ")))];
-  const chosen = await pagefind.search(null, { filters: { answers: { any: asked } } });
+  // The sections the vocabulary names as the answer to the query or to a run of its words: they
+  // come first.
+  const asked = phrases(words).map(answerWord);
+  const chosen = (await Promise.all(asked.map((word) => pagefind.search(word)))).flatMap((answer) => answer.results);
+  // The pages the query names (socksite.search.page_word): every section of them counts more.
+  const latin = [...new Set(words.filter((word) => !HAN.test(word)).map((word) => answerWord(`page:${word}`)))];
+  const named = (await Promise.all(latin.map((word) => pagefind.search(word)))).flatMap((answer) => answer.results);
   const missing = words.filter((_, index) => found[index].results.length === 0);
   // Each word counts by how rare it is (a word most sections contain says little), and within a
   // word, by how strongly each section matches it compared with the best match.
@@ -146,11 +182,15 @@ async function search(query) {
       sections.set(result.id, entry);
     }
   });
-  for (const result of chosen.results) {
-    const entry = sections.get(result.id) || { result, rank: 0 };
-    entry.rank += CHOSEN_ANSWER;
-    sections.set(result.id, entry);
-  }
+  const add = (results, points) => {
+    for (const result of new Map(results.map((each) => [each.id, each])).values()) {
+      const entry = sections.get(result.id) || { result, rank: 0 };
+      entry.rank += points;
+      sections.set(result.id, entry);
+    }
+  };
+  add(chosen, CHOSEN_ANSWER);
+  add(named, PAGE_NAMED);
   const ranked = [...sections.values()].sort((a, b) => b.rank - a.rank).slice(0, SHOWN);
   await Promise.all(ranked.map(async (entry) => { entry.data = await entry.result.data(); }));
 
