@@ -146,3 +146,28 @@ def test_nothing_found_offers_the_glossary_the_index_and_the_other_language(
     page_words = page.locator("#site-search-missing").inner_text()
     assert "zzqxv" in page_words and "qqzzv" in page_words
     assert not page.console_errors, page.console_errors
+
+
+@pytest.mark.parametrize(("folder", "first", "second"), [("en", "ephemeral", "backlog"), ("zh-cn", "临时端口", "半关闭")])
+def test_enter_searches_in_place_and_the_address_and_language_link_keep_the_query(
+    page: Any, site_url: str, folder: str, first: str, second: str
+) -> None:
+    page.goto(f"{site_url}{folder}/search.html")
+    done = "() => document.querySelector('#site-search-results[data-complete]')"
+    for query in (first, second):
+        page.fill("#site-search-query", query)
+        page.press("#site-search-query", "Enter")
+        page.wait_for_function(done, timeout=15_000)
+        assert page.url.endswith(f"search.html?q={quote(query)}"), page.url
+        summaries = page.locator("#site-search-results .site-search-summary").all_inner_texts()
+        assert summaries and query in summaries[0].lower(), f"{query!r}: the first result is not about it: {summaries[:1]}"
+    assert page.locator("#site-search-results .site-search-result").count() <= 10, "the first search's results stayed"
+    link = page.locator("a.language-link[data-same-page]:visible").first
+    link.click()
+    page.wait_for_load_state()
+    assert f"?q={quote(second)}" in page.url, f"the language link dropped the query: {page.url}"
+    page.go_back()
+    page.go_back()
+    page.wait_for_function(done, timeout=15_000)
+    assert page.input_value("#site-search-query") == first, "Back did not bring the earlier search back"
+    assert not page.console_errors, page.console_errors

@@ -150,23 +150,49 @@ function show(result, words) {
   return item;
 }
 
+let engine = null;
+
+/** Pagefind, ready to search, and the Chinese word list where there is one: loaded once, on arrival. */
+function loadEngine() {
+  engine ||= (async () => {
+    const pagefind = await import(new URL(data.index, document.baseURI).href);
+    await pagefind.options({ baseUrl: new URL(".", document.baseURI).pathname });
+    // Only a language whose words the index cut itself (Chinese) has a word list.
+    const [known] = await Promise.all([
+      data.words ? fetch(new URL(data.words, document.baseURI)).then((response) => response.json()) : null,
+      pagefind.init(),
+    ]);
+    return { pagefind, known: known && new Set(known) };
+  })();
+  return engine;
+}
+
+/** Empty the page of an earlier search's results and notes. */
+function clear() {
+  list.replaceChildren();
+  delete list.dataset.complete;
+  missingNote.hidden = true;
+  nothing.hidden = true;
+}
+
+/** Which search is the latest: an earlier one still running shows nothing when it ends. */
+let latest = 0;
+
 async function search(query) {
+  const mine = ++latest;
+  clear();
   status.textContent = data.searching;
-  const pagefind = await import(new URL(data.index, document.baseURI).href);
-  await pagefind.options({ baseUrl: new URL(".", document.baseURI).pathname });
-  // Only a language whose words the index cut itself (Chinese) has a word list.
-  const known = data.words
-    ? new Set(await (await fetch(new URL(data.words, document.baseURI))).json())
-    : null;
+  const { pagefind, known } = await loadEngine();
   const words = queryWords(query, known);
-  const found = await Promise.all(words.map((word) => pagefind.search(spell(word))));
-  // The sections the vocabulary names as the answer to the query or to a run of its words: they
-  // come first.
+  // All lookups at once: each word; the runs of words the vocabulary names a section as the answer
+  // to (those sections come first); the pages the query names (socksite.search.page_word).
   const asked = phrases(words).map(answerWord);
-  const chosen = (await Promise.all(asked.map((word) => pagefind.search(word)))).flatMap((answer) => answer.results);
-  // The pages the query names (socksite.search.page_word): every section of them counts more.
   const latin = [...new Set(words.filter((word) => !HAN.test(word)).map((word) => answerWord(`page:${word}`)))];
-  const named = (await Promise.all(latin.map((word) => pagefind.search(word)))).flatMap((answer) => answer.results);
+  const lookups = [...words.map(spell), ...asked, ...latin].map((word) => pagefind.search(word));
+  const answers = await Promise.all(lookups);
+  const found = answers.slice(0, words.length);
+  const chosen = answers.slice(words.length, words.length + asked.length).flatMap((answer) => answer.results);
+  const named = answers.slice(words.length + asked.length).flatMap((answer) => answer.results);
   const missing = words.filter((_, index) => found[index].results.length === 0);
   // Each word counts by how rare it is (a word most sections contain says little), and within a
   // word, by how strongly each section matches it compared with the best match.
@@ -193,6 +219,7 @@ async function search(query) {
   add(named, PAGE_NAMED);
   const ranked = [...sections.values()].sort((a, b) => b.rank - a.rank).slice(0, SHOWN);
   await Promise.all(ranked.map(async (entry) => { entry.data = await entry.result.data(); }));
+  if (mine !== latest) return;
 
   if (missing.length) {
     const names = missing.map((word) => format(data.quoted, { word })).join(data.wordsJoin);
@@ -213,16 +240,33 @@ async function search(query) {
   list.dataset.complete = "";
 }
 
-const query = (new URLSearchParams(window.location.search).get("q") || "").trim();
-input.value = query;
-if (query) {
+/** Search for the query in the address (search.html?q=…), as a link or the reader's Enter put it there. */
+function searchTheAddress() {
+  const query = (new URLSearchParams(window.location.search).get("q") || "").trim();
+  input.value = query;
+  if (!query) {
+    clear();
+    status.textContent = "";
+    return;
+  }
   search(query).catch((error) => {
     status.textContent = data.failed;
     console.error(error);
   });
-} else {
-  input.focus();
 }
+
+searchTheAddress();
+if (!input.value) {
+  input.focus();
+  loadEngine().catch(() => { engine = null; }); // ready before the reader presses Enter; a failure shows then
+}
+// Enter searches on this page, without loading it again; the address keeps the query, so the
+// language link, Back and a bookmark all take it along.
 form.addEventListener("submit", (event) => {
-  if (!input.value.trim()) event.preventDefault();
+  event.preventDefault();
+  const query = input.value.trim();
+  if (!query) return;
+  window.history.pushState(null, "", `?q=${encodeURIComponent(query)}`);
+  searchTheAddress();
 });
+window.addEventListener("popstate", searchTheAddress);

@@ -70,6 +70,8 @@
   document.addEventListener("click", (event) => {
     const link = event.target.closest("a.language-link");
     if (!link) return;
+    // The address may have changed without a load (the search page keeps its query there).
+    pointLanguageLinksAt(place);
     try {
       // The site's root page opens this language next time.
       localStorage.setItem("socksite-language", link.dataset.language);
