@@ -218,7 +218,8 @@ async function search(query) {
   add(chosen, CHOSEN_ANSWER);
   add(named, PAGE_NAMED);
   const ranked = [...sections.values()].sort((a, b) => b.rank - a.rank).slice(0, SHOWN);
-  await Promise.all(ranked.map(async (entry) => { entry.data = await entry.result.data(); }));
+  // Every result's text is fetched at once; each is shown, in rank order, as soon as it is there.
+  const texts = ranked.map((entry) => entry.result.data());
   if (mine !== latest) return;
 
   if (missing.length) {
@@ -236,7 +237,11 @@ async function search(query) {
   }
   status.textContent = format(data.found, { query });
   const shownWords = words.filter((word) => !missing.includes(word));
-  for (const entry of ranked) list.append(show(entry.data, shownWords));
+  for (const text of texts) {
+    const shown = show(await text, shownWords);
+    if (mine !== latest) return;
+    list.append(shown);
+  }
   list.dataset.complete = "";
 }
 
