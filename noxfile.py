@@ -168,7 +168,7 @@ def stress(session: nox.Session) -> None:
 
 @nox.session(python=DOCS_PYTHON, default=False)
 def bench(session: nox.Session) -> None:
-    """Print speed and weight ratios with their targets (build, rebuild, snippets, page weight, Lighthouse)."""
+    """Print speed and weight ratios with their targets (build, rebuild, snippets, page weight, search, Lighthouse)."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
     build_site(session)
     session.run("python", "tests/bench.py", *session.posargs, env=CONF_ENV)

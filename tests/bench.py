@@ -249,11 +249,15 @@ def search_figures(site: Path) -> list[Figure]:
             sync_playwright() as playwright,
         ):
             chromium = playwright.chromium.launch(executable_path=browser.CHROMIUM, args=browser.CHROMIUM_ARGS)
+            broken: set[str] = set()  # languages where a search never answered: not tried again
             for query in queries:  # in turns: both meet the same moments of the machine's load
+                if query.folder in broken:
+                    continue
                 our_try = searched(chromium, our_url, query, OUR_SEARCH)
                 their_try = searched(chromium, their_url, query, SPHINX_SEARCH)
                 if our_try is None or their_try is None:
-                    failed.append(f"{query.text!r} ({'ours' if our_try is None else 'Sphinx'})")
+                    failed.append(f"{query.text!r} ({'ours' if our_try is None else 'Sphinx'}; no more {query.folder})")
+                    broken.add(query.folder)
                 else:
                     ours.append(our_try)
                     theirs.append(their_try)
