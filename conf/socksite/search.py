@@ -153,17 +153,19 @@ def answer_word(key: str) -> str:
 
     A section the vocabulary aims a reader's words at holds the word of their
     key, so the search page finds it with one lookup in one chunk of the
-    index (a Pagefind filter would load much of it).  It is ``qq``, the
-    32-bit FNV-1a hash of *key* in UTF-8, in hex, and ``qq``;
+    index (a Pagefind filter would load much of it).  It is ``zq``, the
+    32-bit FNV-1a hash of *key* in UTF-8, in hex, and ``zq``.  Pagefind also
+    finds the words a query word begins, and few readers type a word that
+    begins with ``zq`` (Chinese is spelled ``z`` and hex, which has no ``q``).
     ``static/search.js`` computes the same.
 
     >>> answer_word(answer_key("  Address already   in USE "))
-    'qqe2208ec1qq'
+    'zqe2208ec1zq'
     """
     digest = 0x811C9DC5
     for byte in key.encode("utf-8"):
         digest = ((digest ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return f"qq{digest:08x}qq"
+    return f"zq{digest:08x}zq"
 
 
 #: Pages whose name is a word of almost every query ("socket"), or that no query names.

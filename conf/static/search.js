@@ -49,13 +49,13 @@ function joined(words) {
   }, "");
 }
 
-/** The indexed word that stands for *key* (socksite.search.answer_word): "qq", its FNV-1a hash, "qq". */
+/** The indexed word that stands for *key* (socksite.search.answer_word): "zq", its FNV-1a hash, "zq". */
 function answerWord(key) {
   let digest = 0x811c9dc5;
   for (const byte of new TextEncoder().encode(key)) {
     digest = Math.imul(digest ^ byte, 0x01000193) >>> 0;
   }
-  return `qq${digest.toString(16).padStart(8, "0")}qq`;
+  return `zq${digest.toString(16).padStart(8, "0")}zq`;
 }
 
 /** Every run of up to LONGEST_PHRASE neighbouring words, and the whole query, as keys. */
