@@ -137,7 +137,7 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=runnable_python(SPHINX_9_0_PYTHON) or False, default=False)
 def compat(session: nox.Session) -> None:
-    """Build with Python 3.11, whose newest Sphinx is 9.0.x, and run the site, reader and search tests on that build."""
+    """Build with Python 3.11, whose newest Sphinx is 9.0.x, and run the site, reader, search and 中英对照 tests on that build."""
     if session.python is False:
         why = f"python{SPHINX_9_0_PYTHON} is not on PATH or does not run: the Sphinx 9.0 build is not checked"
         if os.environ.get("CI"):
@@ -148,7 +148,7 @@ def compat(session: nox.Session) -> None:
     env = {**CONF_ENV, "SOCKSITE_BUILD_DIR": str(ROOT / "_build" / f"python{SPHINX_9_0_PYTHON}"), "SOCKSITE_BASE_URL": ""}
     session.run("python", "-m", "socksite.build", env=env)
     session.run("python", "-c", "import sphinx; print('built with Sphinx', sphinx.__version__)")
-    tests = ["tests/test_site.py", "tests/test_reader.py", "tests/test_meta.py", "tests/test_search.py"]
+    tests = ["tests/test_site.py", "tests/test_reader.py", "tests/test_meta.py", "tests/test_search.py", "tests/test_pairs.py"]
     session.run("pytest", *tests, *session.posargs, env=env)
 
 

@@ -6,14 +6,17 @@ fixtures in tests/fixtures/catalogues/, so every check is seen to fail.
 
 from __future__ import annotations
 
+import io
 import re
 import socket
+import tokenize
 from collections import Counter
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
+from socksite import comments
 from socksite.terms import load_terms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,16 +120,50 @@ def prose(text: str) -> str:
     return EMPHASIS.sub("", text)  # emphasised words here are parameter names
 
 
+#: C's type names, which an example's comment may name in either language ("two C ints").
+C_TYPES = {"int", "short", "unsigned", "long", "char", "struct"}
+
+
+def example_comments(path: Path) -> tuple[set[str], set[str]]:
+    """The entries of *path* that are comments or docstrings of its page's examples, and the
+    names those examples' code uses (a comment names ``conn`` or ``recv`` without backquotes)."""
+    page = ROOT / "docs" / f"{path.stem}.md"
+    if not page.is_file():
+        return set(), set()
+    entries: set[str] = set()
+    names: set[str] = set()
+    for name in re.findall(r"\{snippet\} ([a-z0-9_]+)", page.read_text(encoding="utf-8")):
+        code = (ROOT / "snippets" / f"{name}.py").read_text(encoding="utf-8")
+        entries.update(message.text for message in comments.messages(code))
+        names.update(
+            token.string
+            for token in tokenize.generate_tokens(io.StringIO(code).readline)
+            if token.type == tokenize.NAME
+        )
+    return entries, names
+
+
 def term_problems(path: Path, language: str = "zh_CN") -> list[str]:
-    """Variants of the site's terms, and English words left in Chinese prose."""
+    """Variants of the site's terms, and English words left in Chinese prose.
+
+    A comment of an example may name the example's variables, functions and
+    modules bare, as comments do; its other English words count as prose.
+    """
     terms = load_terms()
     avoid = {word: term.name(language) for term in terms for word in term.avoid.get(language, [])}
     kept = KEPT_IN_ENGLISH | {term.name(language) for term in terms}
+    in_examples, code_names = example_comments(path)
     problems = []
     for message in translated(load(path)):
         if message.string == message.id:
             continue  # an API name or a term that stays the same (index entries such as "SO_REUSEADDR")
         text = prose(message.string)
+        if message.id in in_examples:
+            # Code in a comment has no backquotes: literals (b"", "w+b"), paths (/etc/hosts), and
+            # names of the code or that the English comment itself names stand bare.
+            named = code_names | C_TYPES | set(re.findall(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*", message.id))
+            text = re.sub(r'[A-Za-z]*"[^"]*"|\S*/\S+', "", text)
+            text = re.sub(r"[A-Za-z_][\w.]*", lambda m: "" if m.group(0) in named else m.group(0), text)
         for word, preferred in avoid.items():
             if word in text:
                 problems.append(f"{where(path)}:{message.lineno}: {word!r}: this site says {preferred!r}")
@@ -269,10 +306,13 @@ def negation_problems(path: Path) -> list[str]:
     English phrases negate nothing: "yes/no" (a kind of option) and "for nothing" (in vain).
     """
     problems = []
+    in_examples, _ = example_comments(path)
     for message in translated(load(path)):
         if any(path.stem == page and message.id.startswith(start) for page, start in POSITIVE_RENDERINGS):
             continue
         english = plain(message.id).replace("yes/no", "").replace("for nothing", "")
+        if message.id in in_examples:
+            english = re.sub(r"\bNone\b", "", english)  # in an example's comment, Python's value
         chinese = plain(message.string)
         for word in NOT_NEGATIONS_ZH:
             chinese = chinese.replace(word, "")

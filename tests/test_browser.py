@@ -13,9 +13,11 @@ from urllib.parse import urlsplit
 import pytest
 from browser import Printed, read_printed_pdf
 from conftest import LANGUAGES, PAGES, ROOT
+from test_pairs import code_differences
 from test_reader import theme_words
 
 from socksite.languages import Language
+from socksite.reader import HAN
 from socksite.snippets import OUTPUT
 
 pytestmark = pytest.mark.browser
@@ -110,6 +112,7 @@ def test_root_page_works_without_javascript(chromium: Any, site_url: str) -> Non
 
 @pytest.mark.parametrize("page_name", ["bind", "recv", "makefile"])
 def test_copy_button_copies_exactly_the_snippet(chromium: Any, site_url: str, page_name: str) -> None:
+    """What is copied is what is shown: the tested file, its comments in the page's language."""
     context = chromium.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page = context.new_page()
@@ -118,8 +121,11 @@ def test_copy_button_copies_exactly_the_snippet(chromium: Any, site_url: str, pa
     code.hover()
     code.locator("button.copybtn").click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    expected = (ROOT / "snippets" / f"{page_name}.py").read_text(encoding="utf-8")
-    assert copied.rstrip("\n") == expected.rstrip("\n")
+    shown = code.locator("pre").inner_text()
+    tested = (ROOT / "snippets" / f"{page_name}.py").read_text(encoding="utf-8")
+    assert copied.rstrip("\n") == shown.rstrip("\n")
+    assert code_differences(copied, tested) == [], "the copied code is not the tested file"
+    assert HAN.search(copied), "the Chinese page's example is copied with English comments"
     run = page.locator("div.snippet-run, .highlight-console").first
     run.hover()
     run.locator("button.copybtn").click()

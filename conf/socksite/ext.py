@@ -30,7 +30,7 @@ from socksite.catalogs import problem as catalogue_problem
 from socksite.glossary import SiteGlossaryDirective
 from socksite.languages import languages_from, page_url, public_base
 from socksite.meta import tidy_meta_tags
-from socksite import search
+from socksite import pairs, search
 from socksite.snippets import SnippetDirective
 
 PYTHON_DOCS = "https://docs.python.org/3/"
@@ -50,6 +50,8 @@ EXTERNAL_TARGETS: dict[str, str] = {
     "docutils.nodes.reference": "https://docutils.sourceforge.io/docs/ref/doctree.html#reference",
     "docutils.nodes.section": "https://docutils.sourceforge.io/docs/ref/doctree.html#section",
     "docutils.nodes.TextElement": "https://docutils.sourceforge.io/docs/ref/doctree.html#element-hierarchy",
+    "docutils.nodes.Element": "https://docutils.sourceforge.io/docs/ref/doctree.html#element-hierarchy",
+    "sphinx.builders.html.StandaloneHTMLBuilder": "https://www.sphinx-doc.org/en/master/usage/builders/index.html#sphinx.builders.html.StandaloneHTMLBuilder",
     "sphinx.application.Sphinx": "https://www.sphinx-doc.org/en/master/extdev/appapi.html#sphinx.application.Sphinx",
     "sphinx.config.Config": "https://www.sphinx-doc.org/en/master/extdev/appapi.html#sphinx.config.Config",
     "sphinx.environment.BuildEnvironment": "https://www.sphinx-doc.org/en/master/extdev/envapi.html#sphinx.environment.BuildEnvironment",
@@ -68,6 +70,8 @@ EXTERNAL_TARGETS: dict[str, str] = {
     "str": "library/stdtypes.html#str",
     "tuple": "library/stdtypes.html#tuple",
     "typing.Any": "library/typing.html#typing.Any",
+    "typing.Literal": "library/typing.html#typing.Literal",
+    "collections.abc.Mapping": "library/collections.abc.html#collections.abc.Mapping",
     "collections.abc.Buffer": "library/collections.abc.html#collections.abc.Buffer",
     "io.IOBase": "library/io.html#io.IOBase",
     "errno": "library/errno.html",
@@ -300,6 +304,20 @@ def refuse_broken_catalogues(app: Sphinx) -> None:
         raise SphinxError("broken translation catalogue:\n" + "\n".join(problems))
 
 
+def code_version() -> int:
+    """A number that changes whenever the site's Sphinx code (this package) changes.
+
+    Sphinx keeps what it read from each page between builds; given as the
+    extension's ``env_version``, this makes it read every page again after a
+    change to the code that reads them, instead of writing pages from doctrees
+    the old code made.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return int(digest.hexdigest()[:12], 16)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the site's directive, event handlers and settings."""
     app.add_config_value("site_languages", {"en": "English"}, "env", dict)
@@ -323,4 +341,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After sphinxext-opengraph: Chinese spacing in descriptions, the site's name translated.
     app.connect("html-page-context", tidy_meta_tags, priority=900)
     search.setup(app)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    pairs.setup(app)
+    return {
+        "version": "1",
+        "env_version": code_version(),
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -23,7 +23,11 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+
+from socksite import comments
 
 from socksite.metadata import PYPROJECT, checked_on
 from socksite.reader import FIELDS, WORDS
@@ -43,6 +47,36 @@ def snippet_paths(snippets_dir: Path, name: str) -> tuple[Path, Path]:
 def console_text(name: str, output: str) -> str:
     """What a reader's terminal shows when they run the snippet *name*."""
     return f"$ python3 {name}.py\n{output}".rstrip("\n")
+
+
+logger = logging.getLogger(__name__)
+
+
+class snippet_code(nodes.literal_block, addnodes.translatable):  # noqa: N801 (docutils names nodes so)
+    """An example's code, whose comments and docstrings the page's catalogue translates.
+
+    Sphinx's own i18n hooks do the work: the gettext builder extracts
+    :meth:`extract_original_messages` into the page's catalogue, and a
+    translated build calls :meth:`apply_translated_message` for each
+    translated one.  The code itself never changes (:mod:`socksite.comments`).
+    """
+
+    def preserve_original_messages(self) -> None:
+        self["original_code"] = self.astext()
+
+    def extract_original_messages(self) -> list[str]:
+        return [message.text for message in comments.messages(self.get("original_code", self.astext()))]
+
+    def apply_translated_message(self, original_message: str, translated_message: str) -> None:
+        translations = {**self.get("comment_translations", {}), original_message: translated_message}
+        self["comment_translations"] = translations
+        try:
+            code = comments.translate(self["original_code"], translations)
+        except comments.TranslationError as error:
+            logger.warning("translation of an example's comment: %s", error, location=f"{self['path']}:{error.line}")
+            return
+        self.rawsource = code
+        self.replace(self[0], nodes.Text(code))
 
 
 class SnippetDirective(SphinxDirective):
@@ -72,9 +106,8 @@ class SnippetDirective(SphinxDirective):
             self.env.note_dependency(str(path))
         self.env.metadata[self.env.docname]["snippet"] = name
 
-        code = nodes.literal_block(
-            code_path.read_text(encoding="utf-8"), code_path.read_text(encoding="utf-8")
-        )
+        source = code_path.read_text(encoding="utf-8")
+        code = snippet_code(source, source, path=str(code_path))
         code["language"] = "python"
         code["classes"].append("snippet-code")
         caption = nodes.caption(code_path.name, code_path.name)
@@ -101,5 +134,6 @@ class SnippetDirective(SphinxDirective):
         for node in (*shown, caption, code, label, run):
             self.set_source_info(node)
             # Code, output and the site's words belong to no page: keep them out of gettext.
+            # (The code's comments and docstrings do go there: see snippet_code.)
             node["translatable"] = False
         return [*shown]

@@ -151,12 +151,55 @@
     }
   }
 
+  // -- 中英对照 ----------------------------------------------------------------------------------------
+  // The toggle beside the language links shows the other language beneath each element.  The code
+  // that does it (_static/pairs.js) and the other language's text load only when a reader asks; the
+  // choice is remembered across pages and visits.
+
+  const pairsModule = new URL("pairs.js", document.currentScript?.src || window.location.href).href;
+  const PAIRS_KEY = "socksite-pairs";
+  let pairsShown = false;
+
+  async function showPairs(on) {
+    for (const button of document.querySelectorAll("button.pair-toggle")) {
+      button.setAttribute("aria-pressed", String(on));
+    }
+    if (!on && !pairsShown) return;
+    pairsShown = on;
+    const pairs = await import(pairsModule);
+    await pairs.show(on, siteData.pairs);
+  }
+
+  function startPairs() {
+    if (!siteData.pairs) return;
+    for (const button of document.querySelectorAll("button.pair-toggle")) {
+      button.hidden = false;
+      button.addEventListener("click", () => {
+        const on = button.getAttribute("aria-pressed") !== "true";
+        try {
+          localStorage.setItem(PAIRS_KEY, on ? "on" : "off");
+        } catch (error) {
+          // Without storage the choice holds for this page only.
+        }
+        showPairs(on);
+      });
+    }
+    let remembered = null;
+    try {
+      remembered = localStorage.getItem(PAIRS_KEY);
+    } catch (error) {
+      // As above.
+    }
+    if (remembered === "on") showPairs(true);
+  }
+
   // -- Start -----------------------------------------------------------------------------------------
 
   function start() {
     if (window.location.hash) pointLanguageLinksAt(place);
     else settlePlace();
     showCurrentPageInSidebar();
+    startPairs();
     findMovedPage().catch(() => {
       // No inventory (or no DecompressionStream): the 404 page stays, with its links.
     });
