@@ -23,6 +23,7 @@ import pytest
 from conftest import LANGUAGES, PAGES, ROOT
 from test_reader import html_of, theme_words
 
+from socksite import comments
 from socksite.comments import PROSE_WORD
 from socksite.languages import Language
 from socksite.pairs import FOLDER, TOGGLE
@@ -110,6 +111,55 @@ def test_comparison_ignores_only_comments_and_docstrings() -> None:
         TESTED.replace('    print("hello")', '    pass\n    print("hello")'),
     ):
         assert code_differences(mutant, TESTED), f"not caught:\n{mutant}"
+
+
+def test_what_a_translator_sees_of_an_example() -> None:
+    source = (
+        '"""Framing: each line ends with b"\\n"."""\n'
+        "import socket  # the module\n"
+        "# First half of a sentence,\n"
+        "# and its second half.\n"
+        "#\n"
+        "# A new paragraph.\n"
+        "x = 0x1F90  # 0x1F90\n"
+    )
+    found = [(message.kind, message.text) for message in comments.messages(source)]
+    assert found == [
+        ("docstring", 'Framing: each line ends with b"\\n".'),
+        ("trailing", "the module"),
+        ("block", "First half of a sentence, and its second half."),
+        ("block", "A new paragraph."),
+    ]
+    shown = comments.translate(
+        source,
+        {
+            'Framing: each line ends with b"\\n".': '分帧：每行以 b"\\n" 结尾。',
+            "the module": "模块",
+            "First half of a sentence, and its second half.": "前半句，\n后半句。",
+        },
+    )
+    assert shown.splitlines()[:5] == [
+        '"""分帧：每行以 b"\\n" 结尾。"""',
+        "import socket  # 模块",
+        "# 前半句，",
+        "# 后半句。",
+        "#",
+    ]
+    assert code_differences(shown, source) == []
+
+
+@pytest.mark.parametrize(
+    ("translation", "reason"),
+    [
+        ({"the module": "一行\n两行"}, "must stay on one line"),
+        ({'Framing: each line ends with b"\\n".': '以 """ 结尾'}, 'must not contain """'),
+        ({'Framing: each line ends with b"\\n".': '以引号结尾"'}, "must not contain"),
+    ],
+)
+def test_a_translation_that_would_change_the_code_is_refused(translation: dict[str, str], reason: str) -> None:
+    source = '"""Framing: each line ends with b"\\n"."""\nimport socket  # the module\n'
+    with pytest.raises(comments.TranslationError, match=reason):
+        comments.translate(source, translation)
 
 
 @pytest.mark.parametrize("page", EXAMPLE_PAGES)
