@@ -30,7 +30,15 @@ copyright = "2026 socket-methods"
 site_languages = {
     "en": "English",
     "zh_CN": "简体中文",
+    "zh_TW": "繁體中文",
 }
+# Languages held back from readers until their catalogues are complete: built and
+# checked like the others, but into _build/preview/, and offered nowhere (not in the
+# switcher, the root page, hreflang or the sitemap).  Release one by removing it here.
+site_unreleased: list[str] = []
+# Browser languages that the root page sends to a language besides its own tag:
+# Hong Kong, Macao and any Traditional-script Chinese read the Taiwan edition.
+site_language_aliases = {"zh_TW": ["zh-HK", "zh-MO", "zh-Hant"]}
 language = "en"
 
 # -- General -------------------------------------------------------------------

@@ -6,6 +6,7 @@ fixtures in tests/fixtures/catalogues/, so every check is seen to fail.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import socket
@@ -36,7 +37,9 @@ KEPT_IN_ENGLISH = {
     "AES-CBC", "AES", "CBC", "AEAD", "CAN", "RDS", "root",
     # the tools a contributor uses
     "Sphinx", "Markdown", "reStructuredText", "gettext", "nox", "autodoc", "axe-core",
-    "Pagefind", "jieba", "Chromium",
+    "Pagefind", "jieba", "Chromium", "hreflang",
+    # names of products, companies and processors
+    "x86-64", "ARM", "IBM", "Microsoft", "Wi-Fi",
 }  # fmt: skip
 #: A method or attribute name of socket objects may stand bare where the English has it
 #: too: the fact sheet's 等待 accept 的连接队列, the manual page recv(2), index entries.
@@ -107,7 +110,7 @@ def pitfall_problems(path: Path) -> list[str]:
 
 
 #: The fact sheet's explanation of backlog, which keeps the method's name.
-FACT_SHEET_PHRASES = ["等待 accept 的连接队列"]
+FACT_SHEET_PHRASES = ["等待 accept 的连接队列", "等待 accept 的連線佇列"]
 
 
 def prose(text: str) -> str:
@@ -122,6 +125,10 @@ def prose(text: str) -> str:
 
 #: C's type names, which an example's comment may name in either language ("two C ints").
 C_TYPES = {"int", "short", "unsigned", "long", "char", "struct"}
+
+
+#: English in full-width brackets or corner quotes, as Taiwan's technical writing glosses a term.
+ENGLISH_GLOSS = re.compile(r"（[A-Za-z][\x20-\x7e]*）|「[A-Za-z][\x20-\x7e]*」")
 
 
 def example_comments(path: Path) -> tuple[set[str], set[str]]:
@@ -143,21 +150,41 @@ def example_comments(path: Path) -> tuple[set[str], set[str]]:
     return entries, names
 
 
-def term_problems(path: Path, language: str = "zh_CN") -> list[str]:
+AVOID_CSV = ROOT / "locale" / "avoid.csv"
+
+
+def avoided_words(language: str, path: Path = AVOID_CSV) -> dict[str, str]:
+    """The words an edition never uses (``locale/avoid.csv``), each with the word it uses instead."""
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as stream:
+        return {row["word"]: row["preferred"] for row in csv.DictReader(stream) if row["language"] == language}
+
+
+def language_of(path: Path) -> str:
+    """The language of a catalogue: locale/<language>/LC_MESSAGES/<page>.po (a test fixture's is zh_CN)."""
+    return path.parent.parent.name if path.parent.name == "LC_MESSAGES" else "zh_CN"
+
+
+def term_problems(path: Path, language: str | None = None) -> list[str]:
     """Variants of the site's terms, and English words left in Chinese prose.
 
     A comment of an example may name the example's variables, functions and
     modules bare, as comments do; its other English words count as prose.
     """
+    language = language or language_of(path)
     terms = load_terms()
     avoid = {word: term.name(language) for term in terms for word in term.avoid.get(language, [])}
+    avoid |= avoided_words(language)
     kept = KEPT_IN_ENGLISH | {term.name(language) for term in terms}
     in_examples, code_names = example_comments(path)
     problems = []
     for message in translated(load(path)):
         if message.string == message.id:
             continue  # an API name or a term that stays the same (index entries such as "SO_REUSEADDR")
-        text = prose(message.string)
+        # The English a translation adds as a gloss, （handle）, or quotes as it is printed,
+        # 「Name or service not known」, is English on purpose.
+        text = ENGLISH_GLOSS.sub("", prose(message.string))
         if message.id in in_examples:
             # Code in a comment has no backquotes: literals (b"", "w+b"), paths (/etc/hosts), and
             # names of the code or that the English comment itself names stand bare.
@@ -282,20 +309,23 @@ def backtick_problems(path: Path) -> list[str]:
 NEGATION_EN = re.compile(
     r"\b(?:not|no|never|cannot|nothing|neither|nor|none|nobody|nowhere|without)\b|n't\b", re.IGNORECASE
 )
-#: What carries a negation in Chinese: 不 没 无 非 未 别 勿 否 免 缺 毋 莫, and the usual
+#: What carries a negation in Chinese: 不 没/沒 无/無 非 未 别/別 勿 否 免 缺 毋 莫, and the usual
 #: renderings of "without": 省去/省略/省掉 ("leave out") and 少了 ("lacking").
-NEGATION_ZH = re.compile("[不没无非未别勿否免缺毋莫]|省[去略掉]|少了")
+NEGATION_ZH = re.compile("[不没沒无無非未别別勿否免缺毋莫]|省[去略掉]|少了")
 #: Words that contain such a character but negate nothing, removed before the search so
 #: that they cannot stand in for a negation the translation lost.
 NOT_NEGATIONS_ZH = [
     "非阻塞", "别名", "别的", "别人", "别处", "分别", "区别", "识别", "类别", "特别",
     "是否", "能否", "未来", "缺省", "非常",
+    # the same in Traditional characters
+    "別名", "別的", "別人", "別處", "分別", "區別", "識別", "類別", "特別", "未來",
 ]  # fmt: skip
 #: Entries whose Chinese says the same thing without a negation word, with the reason:
 #: (catalogue, start of the msgid) -> why the positive wording keeps the meaning.
 POSITIVE_RENDERINGS = {
     ("send", "Sending the rest is then your program's job"): "“直到全部发完” is “until nothing is left”",
     ("setsockopt", "An `int` *value* that does not fit in a C"): "“超出…范围” is “does not fit in”",
+    ("guide-many-clients", "The simplest design gives each connection"): "專門 is “does nothing but”",
 }
 
 
@@ -330,13 +360,14 @@ def negation_problems(path: Path) -> list[str]:
 TERM_VARIANTS: dict[str, set[str]] = {}
 
 
-def term_role_problems(path: Path, language: str = "zh_CN") -> list[str]:
+def term_role_problems(path: Path, language: str | None = None) -> list[str]:
     """{term} roles that show another word than the glossary's for their target.
 
     {term}`对端 <peer>` is right; {term}`远端 <peer>` teaches a variant, and a bare
     {term}`peer` shows the English word in Chinese prose (fine only for the terms the
     site keeps in English: backlog, errno).
     """
+    language = language or language_of(path)
     words = {term.name("en").lower(): term.name(language) for term in load_terms()}
     problems = []
     for message in translated(load(path)):
@@ -371,12 +402,15 @@ def duplicate_problems(paths: list[Path]) -> list[str]:
     That is most often a paste from the wrong entry. Entries with no Chinese word (only
     code or markup, such as "*address*") may repeat, and so may translations of the
     same English ("Returns `None`.", a heading and an index entry "address family"),
-    and index entries that the English page already writes in Chinese ("心跳").
+    and index entries that the English page already writes in Chinese ("心跳", and 廣播 for
+    广播 in Traditional characters).
     """
     seen: dict[str, list[tuple[Path, Message]]] = {}
     for path in paths:
         for message in translated(load(path)):
-            if HAN.search(plain(message.string)) and message.string != message.id:
+            # An index entry the English page writes in Chinese (广播) is that word in every edition.
+            in_chinese = re.fullmatch(r"[\u3400-\u9fff]+", message.id.strip())
+            if HAN.search(plain(message.string)) and message.string != message.id and not in_chinese:
                 seen.setdefault(message.string, []).append((path, message))
     problems = []
     for entries in seen.values():

@@ -15,9 +15,12 @@ sys.path.insert(0, str(ROOT / "conf"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from socksite.build import SITE  # noqa: E402
-from socksite.languages import Language, site_languages  # noqa: E402
+from socksite.languages import Language, released, site_languages  # noqa: E402
 
-LANGUAGES = site_languages()
+#: Every language conf.py declares, released or held back (their catalogues are all checked).
+DECLARED = site_languages()
+#: The languages of the published site, which the site's tests read.
+LANGUAGES = released(DECLARED)
 DOCS = ROOT / "docs"
 # Folders starting with "_" hold fragments that pages include, not pages.
 PAGES = sorted(

@@ -3,6 +3,7 @@ accessibility, phones, the keyboard, printing, and the 404 page."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -23,7 +24,8 @@ from socksite.snippets import OUTPUT
 pytestmark = pytest.mark.browser
 
 SITE_PAGES = [page for page in PAGES if page != "404"]
-PAIRS = [(language, other) for language in LANGUAGES for other in LANGUAGES if other != language]
+#: Each two languages once: the switcher test goes there and back.
+PAIRS = list(itertools.combinations(LANGUAGES, 2))
 
 
 class SectionIds(HTMLParser):
@@ -76,9 +78,20 @@ def test_switcher_keeps_page_and_anchor_both_ways(
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize(
-    ("locale", "folder"), [("zh-CN", "zh-cn"), ("zh-TW", "zh-cn"), ("en-US", "en"), ("fr-FR", "en")]
+#: Browser languages and where the root page sends them: each language's own tag, each alias
+#: conf.py gives it, a bare "zh" (the first Chinese) and a
+#: language the site does not have (the source language).
+ROOT_CASES = sorted(
+    {(lang.tag, lang.folder) for lang in LANGUAGES}
+    | {(f"{LANGUAGES[0].tag}-US", LANGUAGES[0].folder)}
+    | {(alias, lang.folder) for lang in LANGUAGES for alias in lang.aliases}
+    # A script alias (zh-Hant) with a region after it: zh-Hant-HK falls back to zh-Hant.
+    | {(f"{alias}-HK", lang.folder) for lang in LANGUAGES for alias in lang.aliases if len(alias.split("-")[-1]) == 4}
+    | {("zh", next(lang.folder for lang in LANGUAGES if lang.tag.startswith("zh"))), ("fr-FR", LANGUAGES[0].folder)}
 )
+
+
+@pytest.mark.parametrize(("locale", "folder"), ROOT_CASES)
 def test_root_page_sends_each_browser_to_its_language(chromium: Any, site_url: str, locale: str, folder: str) -> None:
     context = chromium.new_context(locale=locale)
     page = context.new_page()
@@ -159,7 +172,8 @@ def test_switcher_is_visible_and_usable_on_a_phone(chromium: Any, site_url: str,
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
     assert box["height"] >= 24, f"touch target is {box['height']}px high"
     link.tap()
-    page.wait_for_url(re.compile(r".*/(en|zh-cn)/recv\.html$"))
+    folders = "|".join(re.escape(lang.folder) for lang in LANGUAGES if lang != language)
+    page.wait_for_url(re.compile(rf".*/({folders})/recv\.html$"))
     context.close()
 
 
@@ -204,7 +218,7 @@ def test_switcher_stays_in_the_phone_header_while_reading(chromium: Any, site_ur
     page = context.new_page()
     page.goto(f"{site_url}{language.folder}/recv.html")
     page.evaluate("window.scrollTo({top: document.body.scrollHeight, behavior: 'instant'})")
-    link = page.locator("a.language-link:visible")
+    link = page.locator(f'a.language-link[hreflang="{other_language(language).tag}"]:visible')
     assert link.count() == 1, "one switcher at a time"
     assert link.evaluate("link => Boolean(link.closest('header.mobile-header'))"), "not in the sticky header"
     box = link.bounding_box()
@@ -241,7 +255,7 @@ def test_switcher_follows_the_section_being_read(
     section = page.evaluate(LONG_SECTION)
     assert section, f"{page_name} has no section long enough to read in"
     page.evaluate("id => document.getElementById(id).scrollIntoView({behavior: 'instant'})", section)
-    link = page.locator("a.language-link:visible")
+    link = page.locator(f'a.language-link[hreflang="{other.tag}"]:visible')
     page.wait_for_function(POINTS_AT, arg=f"#{section}")
     assert link.get_attribute("href").endswith(f"/{other.folder}/{page_name}.html#{section}")
     # A click event where the reader is: Playwright's own click() would first scroll to the
@@ -250,7 +264,7 @@ def test_switcher_follows_the_section_being_read(
     page.wait_for_url(f"**/{other.folder}/{page_name}.html#{section}")
     # Back again from there: the place is kept.
     page.wait_for_function(POINTS_AT, arg=f"#{section}")
-    page.locator("a.language-link:visible").click()
+    page.locator(f'a.language-link[hreflang="{language.tag}"]:visible').click()
     page.wait_for_url(f"**/{language.folder}/{page_name}.html#{section}")
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
-from socksite.languages import Language, languages_from, page_url, root_index_html
+from socksite.languages import Language, languages_from, page_url, released, root_index_html
 
 EN = Language("en", "English")
 ZH = Language("zh_CN", "简体中文")
@@ -40,3 +43,24 @@ def test_root_page_offers_every_language_without_javascript() -> None:
     assert '<a href="zh-cn/index.html" hreflang="zh-CN" lang="zh-CN">简体中文</a>' in page
     # Any Chinese variant goes to the Chinese site; the source language is the fallback.
     assert '"zh": "zh-cn"' in page and 'var folder = "en"' in page
+
+
+def test_languages_held_back_and_aliases() -> None:
+    declared = {"en": "English", "zh_CN": "简体中文", "zh_TW": "繁體中文"}
+    languages = languages_from(declared, ["zh_TW"], {"zh_TW": ["zh-HK"]})
+    assert [lang.released for lang in languages] == [True, True, False]
+    assert languages[2].aliases == ("zh-HK",)
+    assert released(languages) == languages[:2]
+    with pytest.raises(ValueError, match="does not declare"):
+        languages_from(declared, ["fr"])
+    with pytest.raises(ValueError, match="source language"):
+        languages_from(declared, ["en"])
+
+
+def test_root_page_sends_aliases_and_their_regions_to_their_language() -> None:
+    languages = languages_from({"en": "English", "zh_CN": "简体中文", "zh_TW": "繁體中文"}, [], {"zh_TW": ["zh-Hant"]})
+    page = root_index_html(languages, title="Socket")
+    table = json.loads("{" + re.search(r"var folders = \{(.*?)\};", page).group(1) + "}")
+    assert table == {"en": "en", "zh": "zh-cn", "zh-cn": "zh-cn", "zh-tw": "zh-tw", "zh-hant": "zh-tw"}
+    # Subtags are dropped from the end until one is known: zh-Hant-HK is read as zh-hant.
+    assert 'tag.replace(/-?[^-]*$/, "")' in page

@@ -125,6 +125,44 @@ def test_chinese_words_on_other_language_pages_are_marked(site: Path, page: str)
         assert not found, f"{language.folder}/{page}.html: Chinese without lang: {found}"
 
 
+#: Tags of editions written in Traditional characters.
+TRADITIONAL = re.compile(r"zh-(tw|hk|mo|hant)\b", re.IGNORECASE)
+
+
+def not_traditional(text: str) -> list[str]:
+    """The Han characters of *text*, outside code and other languages' parts, that Big5 lacks.
+
+    Big5 (code page 950) is the Traditional character set Taiwan's software uses: a
+    Simplified-only character (这, 们, 数) is not in it.
+    """
+    found = []
+    for data, chain in elements(text).texts:
+        if any(tag in {"pre", "code", "script", "style"} for tag, _ in chain):
+            continue
+        langs = [attributes["lang"] for _, attributes in chain if "lang" in attributes]
+        if langs and not TRADITIONAL.match(langs[-1]):
+            continue
+        for char in "".join(HAN.findall(data)):
+            try:
+                char.encode("cp950")
+            except UnicodeEncodeError:
+                found.append(f"{char} in {data.strip()[:30]!r}")
+    return found
+
+
+def test_traditional_check_finds_a_simplified_character() -> None:
+    page = '<html lang="zh-TW"><p>這是範例</p><p lang="zh-CN">这是示例</p><pre>这</pre><p>这裡</p></html>'
+    assert not_traditional(page) == ["这 in '这裡'"]
+
+
+@pytest.mark.parametrize("page", SITE_PAGES)
+def test_traditional_editions_have_no_simplified_character(site: Path, page: str) -> None:
+    for language in LANGUAGES:
+        if TRADITIONAL.match(language.tag):
+            found = not_traditional(html_of(site, language, page))
+            assert not found, f"{language.folder}/{page}.html: not Traditional: {found[:10]}"
+
+
 def test_root_page_marks_each_title_with_its_language(site: Path) -> None:
     root = (site / "index.html").read_text(encoding="utf-8")
     assert not unmarked_chinese(root), unmarked_chinese(root)
@@ -151,7 +189,7 @@ def test_switcher_is_on_every_page_and_in_the_phone_header(site: Path, language:
     assert len(places["header"]) == 1 and any(has_class(a, "mobile-header") for _, a in places["header"][0]), page
     links = [a for tag, a, chain in found.starts if tag == "a" and has_class(a, "language-link")]
     others = {lang.folder for lang in LANGUAGES if lang != language}
-    assert sorted(link["data-language"] for link in links) == sorted(others) * 2
+    assert sorted(link["data-language"] for link in links) == sorted([*others, *others])
     assert all(link["href"].endswith(f"/{link['data-language']}/{page}.html") for link in links), links
 
 

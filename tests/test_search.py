@@ -13,11 +13,13 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from conftest import LANGUAGES
 from search_queries import TOP, answers, load_queries, records, search
 
 pytestmark = pytest.mark.browser
 
-QUERIES = load_queries()
+#: The queries of the published languages (a language held back has no site to search yet).
+QUERIES = [query for query in load_queries() if query.folder in {language.folder for language in LANGUAGES}]
 #: The share of the list that must find its section among the first three results (issue 14:
 #: 95 %).  Today the site reaches 98 % in English and 99 % in Chinese.
 TARGET = 0.95

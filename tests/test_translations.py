@@ -14,14 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import LANGUAGES, PAGES, ROOT
+from conftest import DECLARED, PAGES, ROOT
 
 import catalogue_checks as checks
 from socksite.build import POT_DIR
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "catalogues"
 CATALOGUES = [
-    ROOT / "locale" / language.code / "LC_MESSAGES" / f"{page}.po" for language in LANGUAGES[1:] for page in PAGES
+    ROOT / "locale" / language.code / "LC_MESSAGES" / f"{page}.po" for language in DECLARED[1:] for page in PAGES
 ]
 IDS = [f"{path.parent.parent.parent.name}/{path.stem}" for path in CATALOGUES]
 
@@ -196,3 +196,22 @@ def test_discouraged_check_reports_each_construction_and_passes_look_alikes() ->
     assert "discouraged.po:31:" not in text, "quoted 您, Chinese in code, 因…而失败, parallel 之后, 对应 pass"
     reasons = {reason for _, reason in checks.DISCOURAGED_ZH}
     assert reasons == {problem.split(": ", 1)[1] for problem in problems}, "each pattern has a hit in the fixture"
+
+
+def test_each_edition_is_checked_against_its_own_words(tmp_path: Path) -> None:
+    """A Taiwan catalogue is held to its own terms and avoid list, not to Simplified Chinese's."""
+    folder = tmp_path / "locale" / "zh_TW" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / "page.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "The default timeout."\nmsgstr "默認的逾時。"\n\n'
+        'msgid "Pass a {term}`timeout`."\nmsgstr "傳入{term}`超时 <timeout>`。"\n\n'
+        'msgid "Bind it."\nmsgstr "把它繫結（bind）起來。"\n',
+        encoding="utf-8",
+    )
+    assert checks.language_of(po) == "zh_TW"
+    problems = "\n".join(checks.term_problems(po) + checks.term_role_problems(po))
+    assert "'默認': this site says '預設'" in problems, problems
+    assert "shows '超时'; the glossary's word is '逾時'" in problems, problems
+    assert "bind" not in problems, "an English gloss in full-width brackets is on purpose"

@@ -22,7 +22,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from socksite.languages import Language, root_index_html, site_base_url, site_languages, sitemap_xml
+from socksite.languages import Language, released, root_index_html, site_base_url, site_languages, sitemap_xml
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Everything built goes here; SOCKSITE_BUILD_DIR moves it (a second build with another Sphinx).
@@ -30,12 +30,21 @@ ROOT = Path(__file__).resolve().parents[2]
 #: :meta hide-value:
 BUILD = Path(os.environ.get("SOCKSITE_BUILD_DIR") or ROOT / "_build").resolve()
 SITE = BUILD / "html"
+#: Where languages held back from readers (``site_unreleased``) are built: never published.
+#:
+#: :meta hide-value:
+PREVIEW = BUILD / "preview"
 POT_DIR = BUILD / "gettext"
+
+
+def output_folder(language: Language) -> Path:
+    """Where *language* is built: the published site, or the preview of a language held back."""
+    return (SITE if language.released else PREVIEW) / language.folder
 
 
 def sphinx_command(language: Language, *, builder: str = "html", out: Path | None = None) -> list[str]:
     """The ``sphinx-build`` command line for one language of the site."""
-    out = out or SITE / language.folder
+    out = out or output_folder(language)
     return [
         sys.executable, "-m", "sphinx", "build",
         "--builder", builder,
@@ -118,13 +127,13 @@ def build(languages: tuple[Language, ...], *, extra: list[str] | None = None) ->
     failed = 0
     for language, result in zip(languages, results):
         status = "ok" if result.returncode == 0 else f"FAILED (exit {result.returncode})"
-        print(f"--- {language.name} ({language.code}) -> {SITE / language.folder}: {status}")
+        print(f"--- {language.name} ({language.code}) -> {output_folder(language)}: {status}")
         sys.stdout.write(without_noise(result.stdout))
         sys.stdout.write(without_noise(result.stderr))
         failed += result.returncode != 0
     if failed:
         return failed
-    write_root_files(languages)
+    write_root_files(released(languages))
     print(f"Site written to {SITE}/index.html")
     return 0
 
@@ -136,7 +145,7 @@ def home_title(folder: Path) -> str:
 
 
 def write_root_files(languages: tuple[Language, ...]) -> None:
-    """Write the files at the site's root, beside the language folders.
+    """Write the files at the site's root, beside the language folders (of the released *languages*).
 
     ``index.html`` sends readers on to their language.  ``404.html`` is the
     source language's 404 page, for hosts that serve one file for every

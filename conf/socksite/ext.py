@@ -28,7 +28,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from socksite.catalogs import problem as catalogue_problem
 from socksite.glossary import SiteGlossaryDirective
-from socksite.languages import languages_from, page_url, public_base
+from socksite.languages import Language, languages_from, page_url, public_base
 from socksite.meta import tidy_meta_tags
 from socksite import pairs, search
 from socksite.snippets import SnippetDirective
@@ -165,8 +165,10 @@ def add_language_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
     """Give templates the language switcher's links and the page's BCP 47 tag."""
-    languages = languages_from(app.config.site_languages)
+    languages = configured_languages(app.config)
     current = next(lang for lang in languages if lang.code == (app.config.language or "en"))
+    # The switcher offers the released languages (and this one, if it is a preview).
+    languages = tuple(lang for lang in languages if lang.released or lang == current)
     # Furo writes <html lang="{{ language }}">; HTML wants zh-CN, not zh_CN.
     context["language"] = current.tag
     # The site's name is the home page's title, so it is translated with it.
@@ -183,7 +185,9 @@ def add_language_context(
     context["socksite_not_found"] = not_found
     # A 404 page has no translations to announce: it is not a page of the site.
     # Alternates need full URLs: none without the site's public address.
-    context["socksite_alternates"] = not not_found and public_base(app.config.site_base_url) is not None
+    context["socksite_alternates"] = (
+        not not_found and current.released and public_base(app.config.site_base_url) is not None
+    )
     if not_found:
         # Served at any missing URL: link each language's home page by absolute path.
         site_root = urlsplit(app.config.site_base_url).path.rstrip("/") + "/"
@@ -206,6 +210,11 @@ def add_language_context(
         }
         for lang in languages
     ]
+
+
+def configured_languages(config: Config) -> tuple[Language, ...]:
+    """The site's languages as conf.py declares them (``site_languages`` and the settings beside it)."""
+    return languages_from(config.site_languages, config.site_unreleased, config.site_language_aliases)
 
 
 def guides_by_page(app: Sphinx) -> dict[str, list[str]]:
@@ -275,7 +284,7 @@ def fully_translated(app: Sphinx, pagename: str) -> bool:
 
 def derive_hosting_settings(app: Sphinx, config: Config) -> None:
     """Set each language's public URLs from ``site_base_url`` and its folder."""
-    languages = languages_from(config.site_languages)
+    languages = configured_languages(config)
     current = next(lang for lang in languages if lang.code == (config.language or "en"))
     base = config.site_base_url.rstrip("/") + "/"
     # Canonical links and og:url only with a full public address (never a guess).
@@ -321,6 +330,8 @@ def code_version() -> int:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the site's directive, event handlers and settings."""
     app.add_config_value("site_languages", {"en": "English"}, "env", dict)
+    app.add_config_value("site_unreleased", [], "html", list)
+    app.add_config_value("site_language_aliases", {}, "html", dict)
     app.add_config_value("snippets_dir", "../snippets", "env", str)
     # Pages that are guides: method pages link back to the guides that use them.
     app.add_config_value("guide_pattern", "guide-*", "env", str)

@@ -1,8 +1,10 @@
 """The ``site-glossary`` directive: the glossary, generated from ``locale/terms.csv``.
 
-Each entry lists the term in the page's language first and in the other
-languages after it, so ``{term}`套接字``` and ``{term}`socket``` both link to
-the same entry from any page.
+Each entry lists the term in the page's language first and in the source
+language (English) after it, so ``{term}`套接字``` and ``{term}`socket``` both
+link to the same entry; the English page adds the first translation's word.
+An edition does not list another edition's words (位址家族 is Taiwan's, not
+Simplified Chinese's), so a Chinese glossary shows only its own.
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ class SiteGlossaryDirective(SphinxDirective):
         self.env.note_dependency(str(TERMS_CSV))
         lines = StringList()
         source = str(TERMS_CSV)
+        codes = list(self.config.site_languages)
+        shown = [language, codes[0]] if language != codes[0] else codes[:2]
         for number, term in enumerate(load_terms(), start=2):
-            first = term.name(language)
-            others = [name for code, name in term.names.items() if name != first]
-            for name in [first, *others]:
+            # Each word once: 阻塞 is the same word in both Chinese editions, socket in English and Taiwan's.
+            for name in dict.fromkeys(term.name(code) for code in shown):
                 lines.append(name, source, number)
             lines.append("   " + term.definition(language), source, number)
             lines.append("", source, number)

@@ -24,6 +24,10 @@ class Language:
     """Sphinx's language code, as in ``-D language=zh_CN``."""
     name: str
     """The language's name in that language, as the switcher shows it."""
+    released: bool = True
+    """Offered to readers; a language held back is built and checked, into ``_build/preview/``, and linked from nowhere."""
+    aliases: tuple[str, ...] = ()
+    """Other BCP 47 tags whose readers the root page sends here (``zh-HK`` for ``zh_TW``)."""
 
     @property
     def tag(self) -> str:
@@ -36,14 +40,30 @@ class Language:
         return self.tag.lower()
 
 
-def languages_from(declared: dict[str, str]) -> tuple[Language, ...]:
-    """Turn ``site_languages`` from conf.py into :class:`Language` objects."""
-    return tuple(Language(code, name) for code, name in declared.items())
+def languages_from(
+    declared: dict[str, str], unreleased: list[str] | tuple[str, ...] = (), aliases: dict[str, list[str]] | None = None
+) -> tuple[Language, ...]:
+    """Turn ``site_languages``, ``site_unreleased`` and ``site_language_aliases`` from conf.py into :class:`Language` objects."""
+    unknown = (set(unreleased) | set(aliases or {})) - set(declared)
+    if unknown:
+        raise ValueError(f"conf.py names languages it does not declare in site_languages: {sorted(unknown)}")
+    if next(iter(declared)) in unreleased:
+        raise ValueError("the source language (the first in site_languages) cannot be held back")
+    return tuple(
+        Language(code, name, code not in unreleased, tuple((aliases or {}).get(code, ())))
+        for code, name in declared.items()
+    )
 
 
 def site_languages() -> tuple[Language, ...]:
-    """Read the languages declared in ``conf/conf.py`` without starting Sphinx."""
-    return languages_from(runpy.run_path(str(CONF_PY))["site_languages"])
+    """Read the languages declared in ``conf/conf.py`` without starting Sphinx, released or not."""
+    conf = runpy.run_path(str(CONF_PY))
+    return languages_from(conf["site_languages"], conf["site_unreleased"], conf["site_language_aliases"])
+
+
+def released(languages: tuple[Language, ...]) -> tuple[Language, ...]:
+    """The languages readers are offered: in the switcher, the root page, hreflang and the sitemap."""
+    return tuple(language for language in languages if language.released)
 
 
 def public_base(url: str) -> str | None:
@@ -143,8 +163,10 @@ def root_index_html(
         f'<span lang="{lang.tag}">{html.escape(text)}</span>' if lang != source else html.escape(text)
         for lang, text in titles.items()
     )
+    # A bare "zh" goes to the first Chinese; a tag or alias of a language to that language.
     prefixes = {lang.tag.lower().split("-")[0]: lang.folder for lang in reversed(languages)}
     prefixes |= {lang.tag.lower(): lang.folder for lang in languages}
+    prefixes |= {alias.lower(): lang.folder for lang in languages for alias in lang.aliases}
     table = ", ".join(f'"{key}": "{value}"' for key, value in sorted(prefixes.items()))
     return f"""<!doctype html>
 <html lang="{source.tag}">
@@ -162,10 +184,11 @@ def root_index_html(
       try {{ chosen = localStorage.getItem("socksite-language"); }} catch (e) {{}}
       var wanted = chosen ? [chosen] : (navigator.languages || [navigator.language || ""]);
       var folder = "{source.folder}";
-      for (var i = 0; i < wanted.length; i++) {{
-        var tag = String(wanted[i]).toLowerCase();
-        var hit = folders[tag] || folders[tag.split("-")[0]];
-        if (hit) {{ folder = hit; break; }}
+      // zh-Hant-HK is tried as zh-hant-hk, then zh-hant, then zh.
+      search: for (var i = 0; i < wanted.length; i++) {{
+        for (var tag = String(wanted[i]).toLowerCase(); tag; tag = tag.replace(/-?[^-]*$/, "")) {{
+          if (folders[tag]) {{ folder = folders[tag]; break search; }}
+        }}
       }}
       location.replace(folder + "/index.html" + location.hash);
     }})();

@@ -129,11 +129,13 @@ def add_toggle_context(
     context["socksite_pairs"] = None
     if doctree is None or not any(NUMBER in node for node in doctree.findall(nodes.Element)):
         return
-    languages = languages_from(app.config.site_languages)
+    languages = languages_from(app.config.site_languages, app.config.site_unreleased)
     current = next(lang for lang in languages if lang.code == (app.config.language or "en"))
     source = languages[0]
-    # A translation pairs with the source; the source with every translation (the reader's pick).
-    others = [lang for lang in languages if lang != current and (current == source or lang == source)]
+    # A translation pairs with the source; the source with every released translation (the reader's pick).
+    others = [
+        lang for lang in languages if lang != current and (lang == source or (current == source and lang.released))
+    ]
     context["socksite_pairs"] = {
         lang.folder: page_url(f"{FOLDER}/{pagename}", from_page=pagename, language=lang, suffix=".json")
         for lang in others

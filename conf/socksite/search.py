@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import functools
 import gzip
 import hashlib
 import json
@@ -34,6 +35,7 @@ import logging
 import re
 import shutil
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -186,23 +188,50 @@ def page_word(docname: str) -> str | None:
     return None if docname in UNNAMED else answer_word(f"page:{docname}")
 
 
-class Segmenter:
-    """Cuts Chinese text into the words the index and the search page share."""
+#: Languages written in Traditional characters: jieba's dictionary is Simplified.
+TRADITIONAL = re.compile(r"zh_(TW|HK|MO)|zh_Hant", re.IGNORECASE)
 
-    def __init__(self, dictionary: set[str]) -> None:
+
+def _one_for_one(convert: Callable[[str], str], char: str) -> str:
+    """*char* in Simplified characters, if that is one character too (else as it is)."""
+    converted = convert(char)
+    return converted if len(converted) == 1 else char
+
+
+class Segmenter:
+    """Cuts Chinese text into the words the index and the search page share.
+
+    jieba's dictionary is in Simplified characters: Traditional text is cut as
+    its character-by-character Simplified form (OpenCC's ``t2s``, one character
+    for one), and the cuts are applied to the Traditional text, so 連接埠 is
+    found as 连接埠 would be.
+    """
+
+    def __init__(self, dictionary: set[str], *, traditional: bool = False) -> None:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
         self.tokenizer = jieba.Tokenizer()
+        self.simplify: Callable[[str], str] = lambda text: text
+        if traditional:
+            from opencc import OpenCC
+
+            convert = OpenCC("t2s").convert
+            one = functools.cache(lambda char: _one_for_one(convert, char))
+            self.simplify = lambda text: "".join(one(char) for char in text)
         for word in sorted(dictionary):
-            self.tokenizer.add_word(word, 100_000)
+            self.tokenizer.add_word(self.simplify(word), 100_000)
         self.words: set[str] = set(dictionary)
 
     def cut(self, text: str) -> str:
         """*text* with each Han run replaced by its words, spelled for the index (:func:`spell`)."""
 
         def words(run: re.Match[str]) -> str:
-            cut = [word for word in self.tokenizer.cut(run[0], HMM=False) if word.strip()]
+            cut, start = [], 0
+            for word in self.tokenizer.cut(self.simplify(run[0]), HMM=False):
+                cut.append(run[0][start : start + len(word)])
+                start += len(word)
+            cut = [word for word in cut if word.strip()]
             self.words.update(word for word in cut if len(word) > 1)
             return " " + " ".join(spell(word) for word in cut) + " "
 
@@ -316,7 +345,7 @@ def start_index(app: Sphinx) -> None:
     if language.startswith("zh"):
         dictionary = {name for term in load_terms() for name in term.names.values() if HAN.fullmatch(name)}
         dictionary |= {word for words in vocabulary.values() for word in words if HAN.fullmatch(word)}
-        segmenter = Segmenter(dictionary)
+        segmenter = Segmenter(dictionary, traditional=bool(TRADITIONAL.fullmatch(language)))
     app.socksite_index = SiteIndex(language, vocabulary, segmenter)  # type: ignore[attr-defined]
 
 

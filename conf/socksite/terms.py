@@ -24,6 +24,8 @@ class Term:
     """Language code -> the definition in that language."""
     avoid: dict[str, list[str]]
     """Language code -> other words for the same idea that pages must not use."""
+    sources: dict[str, str]
+    """Language code -> where the choice of that language's term comes from (a convention it follows)."""
 
     def name(self, language: str) -> str:
         return self.names.get(language) or self.names["en"]
@@ -36,15 +38,19 @@ def load_terms(path: Path = TERMS_CSV) -> list[Term]:
     """Read the terms file.
 
     Columns: ``<lang>`` (the term), ``definition_<lang>``, and the optional
-    ``avoid_<lang>`` (variants to flag, separated by ``;``).
+    ``avoid_<lang>`` (variants to flag, separated by ``;``) and
+    ``source_<lang>`` (the convention the term follows, for reviewers).
     """
     with path.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
     terms = []
     for line, row in enumerate(rows, start=2):
-        names, definitions, avoid = {}, {}, {}
+        names, definitions, avoid, sources = {}, {}, {}, {}
         for key, value in row.items():
             value = (value or "").strip()
+            if key.startswith("source_"):
+                sources[key.removeprefix("source_")] = value
+                continue
             if key.startswith("avoid_"):
                 avoid[key.removeprefix("avoid_")] = [word.strip() for word in value.split(";") if word.strip()]
             elif key.startswith("definition_"):
@@ -53,5 +59,5 @@ def load_terms(path: Path = TERMS_CSV) -> list[Term]:
                 names[key] = value
             if not value and not key.startswith("avoid_"):
                 raise ValueError(f"{path}:{line}: the column {key!r} is empty")
-        terms.append(Term(names, definitions, avoid))
+        terms.append(Term(names, definitions, avoid, sources))
     return terms
