@@ -64,3 +64,12 @@ def test_root_page_sends_aliases_and_their_regions_to_their_language() -> None:
     assert table == {"en": "en", "zh": "zh-cn", "zh-cn": "zh-cn", "zh-tw": "zh-tw", "zh-hant": "zh-tw"}
     # Subtags are dropped from the end until one is known: zh-Hant-HK is read as zh-hant.
     assert 'tag.replace(/-?[^-]*$/, "")' in page
+
+
+def test_a_language_held_back_is_built_apart_from_the_published_site() -> None:
+    from socksite.build import PREVIEW, SITE, output_folder, sphinx_command
+
+    held_back = Language("zh_TW", "繁體中文", released=False)
+    assert output_folder(held_back) == PREVIEW / "zh-tw"
+    assert output_folder(EN) == SITE / "en"
+    assert sphinx_command(held_back)[-1] == str(PREVIEW / "zh-tw")

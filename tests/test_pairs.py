@@ -410,3 +410,8 @@ def test_no_serious_accessibility_violations_with_pairs_shown(page: Any, site_ur
         if v["impact"] in {"serious", "critical"}
     ]
     assert not serious, "\n".join(serious)
+
+
+def test_the_not_found_page_has_no_toggle(site: Path, language: Language) -> None:
+    """It is served at any missing address: the address of its pairs would be missing too."""
+    assert "pair-toggle" not in html_of(site, language, "404")

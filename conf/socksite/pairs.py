@@ -127,6 +127,9 @@ def add_toggle_context(
 ) -> None:
     """Tell the template whether the page has pairs, and where the other languages keep theirs."""
     context["socksite_pairs"] = None
+    # The 404 page is served at any missing address, where a relative address of its pairs would miss too.
+    if pagename == app.config.notfound_pagename:
+        return
     if doctree is None or not any(NUMBER in node for node in doctree.findall(nodes.Element)):
         return
     languages = languages_from(app.config.site_languages, app.config.site_unreleased)
