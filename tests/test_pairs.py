@@ -415,3 +415,17 @@ def test_no_serious_accessibility_violations_with_pairs_shown(page: Any, site_ur
 def test_the_not_found_page_has_no_toggle(site: Path, language: Language) -> None:
     """It is served at any missing address: the address of its pairs would be missing too."""
     assert "pair-toggle" not in html_of(site, language, "404")
+
+
+@browser
+def test_search_finds_a_page_only_in_its_own_language(page: Any, site: Path, site_url: str) -> None:
+    """The other language's text, fetched for 中英对照, is in no language's search index."""
+    from search_queries import search
+
+    for language in TRANSLATIONS:
+        # The Chinese words of recv's title (the method's name would find it in any language).
+        title = "".join(HAN.findall(text_of(pairs_of(site, language, "recv")["1"])))
+        places = search(page, site_url, language.folder, title)[:3]
+        assert any(place.startswith("recv") for place in places), f"{language.folder} cannot find {title!r}: {places}"
+        found = [place for place in search(page, site_url, SOURCE.folder, title) if place.startswith("recv")]
+        assert not found, f"the English search finds {title!r}: {found}"
