@@ -228,3 +228,15 @@ def read_printed_pdf(pdf: bytes) -> Printed:
                 run = []
         texts.append("\n".join(line for line in lines if line.strip()))
     return Printed(texts, destinations)
+
+
+def serious_accessibility_violations(page: object) -> list[str]:
+    """axe-core's serious and critical findings on *page* (a Playwright page), one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in {"serious", "critical"}
+    ]

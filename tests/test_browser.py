@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser import Printed, read_printed_pdf
+from browser import Printed, read_printed_pdf, serious_accessibility_violations
 from conftest import LANGUAGES, PAGES, ROOT
 from test_pairs import code_differences
 from test_reader import theme_words
@@ -149,15 +149,8 @@ def test_copy_button_copies_exactly_the_snippet(chromium: Any, site_url: str, pa
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.code)
 @pytest.mark.parametrize("page_name", ["index", "socket", "bind", "glossary", "search"])
 def test_no_serious_accessibility_violations(page: Any, site_url: str, page_name: str, language: Language) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     page.goto(f"{site_url}{language.folder}/{page_name}.html")
-    violations = Axe().run(page).response["violations"]
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in violations
-        if v["impact"] in {"serious", "critical"}
-    ]
+    serious = serious_accessibility_violations(page)
     assert not serious, "\n".join(serious)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import serious_accessibility_violations
 from conftest import LANGUAGES, PAGES, ROOT
 from test_reader import html_of, theme_words
 
@@ -398,17 +399,10 @@ def test_print_follows_the_choice(page: Any, site_url: str) -> None:
 @browser
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.code)
 def test_no_serious_accessibility_violations_with_pairs_shown(page: Any, site_url: str, language: Language) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     open_page(page, site_url, language, "recv")
     page.locator(".language-switcher-article button.pair-toggle").click()
     page.locator(".pair-example").wait_for()
-    violations = Axe().run(page).response["violations"]
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in violations
-        if v["impact"] in {"serious", "critical"}
-    ]
+    serious = serious_accessibility_violations(page)
     assert not serious, "\n".join(serious)
 
 
