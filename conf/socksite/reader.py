@@ -69,12 +69,16 @@ class StableIndexIds(SphinxTransform):
 
 
 def chinese_tag(config: Config) -> str | None:
-    """The BCP 47 tag of the site's Chinese, unless the page is in it (or the site has none)."""
+    """The BCP 47 tag of the site's first Chinese, for Chinese words on a page in another language.
+
+    None on a Chinese page (the page's own ``lang`` says which Chinese: a Taiwan
+    page's words are not Simplified Chinese), and on a site with no Chinese.
+    """
+    if (config.language or "en").startswith("zh"):
+        return None
     languages = languages_from(config.site_languages)
     chinese = next((lang for lang in languages if lang.code.startswith("zh")), None)
-    if chinese is None or (config.language or "en") == chinese.code:
-        return None
-    return chinese.tag
+    return chinese.tag if chinese else None
 
 
 class MarkChineseText(SphinxTransform):
