@@ -28,7 +28,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from socksite.catalogs import problem as catalogue_problem
 from socksite.glossary import SiteGlossaryDirective
-from socksite.languages import Language, languages_from, page_url, public_base
+from socksite.languages import configured_languages, page_url, public_base
 from socksite.meta import tidy_meta_tags
 from socksite import pairs, search
 from socksite.snippets import SnippetDirective
@@ -210,11 +210,6 @@ def add_language_context(
         }
         for lang in languages
     ]
-
-
-def configured_languages(config: Config) -> tuple[Language, ...]:
-    """The site's languages as conf.py declares them (``site_languages`` and the settings beside it)."""
-    return languages_from(config.site_languages, config.site_unreleased, config.site_language_aliases)
 
 
 def guides_by_page(app: Sphinx) -> dict[str, list[str]]:

@@ -11,6 +11,7 @@ import html
 import runpy
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 CONF_PY = Path(__file__).resolve().parent.parent / "conf.py"
@@ -53,6 +54,11 @@ def languages_from(
         Language(code, name, code not in unreleased, tuple((aliases or {}).get(code, ())))
         for code, name in declared.items()
     )
+
+
+def configured_languages(config: Any) -> tuple[Language, ...]:
+    """The languages of a Sphinx configuration (``app.config``), as conf.py declares them."""
+    return languages_from(config.site_languages, config.site_unreleased, config.site_language_aliases)
 
 
 def site_languages() -> tuple[Language, ...]:

@@ -32,7 +32,7 @@ from sphinx.locale import _
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
 
-from socksite.languages import languages_from, page_url
+from socksite.languages import configured_languages, page_url
 from socksite.snippets import snippet_code
 
 #: Node attributes: the element's number, and its text before translation.
@@ -116,7 +116,7 @@ def write_pairs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     path = Path(app.outdir, FOLDER, f"{docname}.json")
     path.parent.mkdir(parents=True, exist_ok=True)
-    languages = languages_from(app.config.site_languages)
+    languages = configured_languages(app.config)
     current = next(lang for lang in languages if lang.code == (app.config.language or "en"))
     data = {"lang": current.tag, "example": _(EXAMPLE), "pairs": pairs}
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -132,7 +132,7 @@ def add_toggle_context(
         return
     if doctree is None or not any(NUMBER in node for node in doctree.findall(nodes.Element)):
         return
-    languages = languages_from(app.config.site_languages, app.config.site_unreleased)
+    languages = configured_languages(app.config)
     current = next(lang for lang in languages if lang.code == (app.config.language or "en"))
     source = languages[0]
     # A translation pairs with the source; the source with every released translation (the reader's pick).
