@@ -59,7 +59,6 @@ def messages(source: str) -> list[Message]:
     """The comments and docstrings of *source*, in the order they appear."""
     found: list[Message] = []
     lines = source.splitlines(keepends=True)
-    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     block: list[tokenize.TokenInfo] = []
 
     def close_block() -> None:
@@ -68,7 +67,7 @@ def messages(source: str) -> list[Message]:
             found.append(Message(text, "block", block[0].start, block[-1].end))
             block.clear()
 
-    for index, token in enumerate(tokens):
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type != tokenize.COMMENT:
             if token.type not in (tokenize.NL, tokenize.INDENT, tokenize.DEDENT):
                 close_block()
@@ -139,9 +138,8 @@ def _replacement(message: Message, translated: str, lines: list[str]) -> str:
     if len(quote) == 1 and len(parts) > 1:
         raise TranslationError(row, "this docstring is on one line: its translation must be too")
     closing_alone = original[: -len(quote)].rstrip(" ").endswith("\n")
-    body = ("\n" + indent).join(parts).replace("\n" + indent + "\n", "\n\n")
-    # Lines left empty in the translation carry no indentation.
-    body = "\n".join(line if line.strip() else "" for line in body.split("\n"))
+    # Each line after the first at the docstring's indentation; lines left empty stay empty.
+    body = parts[0] + "".join("\n" + (indent + part if part.strip() else "") for part in parts[1:])
     return f"{quote}{body}{chr(10) + indent if closing_alone else ''}{quote}"
 
 
