@@ -121,11 +121,11 @@ html_theme_options = {
     "top_of_page_buttons": [],
 }
 
-# The search page is the site's own (socksite.search: a Pagefind index of sections).
+# The search page is the site's own (socksite.search: an index of sections).
 # SOCKSITE_SEARCH=sphinx builds with Sphinx's built-in search instead, only so that
 # `nox -s bench` can measure the site's search against it, side by side.
-socksite_search = os.environ.get("SOCKSITE_SEARCH", "pagefind")
-html_additional_pages = {"search": "site-search.html"} if socksite_search == "pagefind" else {}
+socksite_search = os.environ.get("SOCKSITE_SEARCH", "site")
+html_additional_pages = {"search": "site-search.html"} if socksite_search == "site" else {}
 
 # The copy button copies the command, not the prompt or the output below it.
 copybutton_prompt_text = "$ "

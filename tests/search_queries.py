@@ -6,7 +6,6 @@ Shared by tests/test_search.py (the list must pass) and tests/bench.py (how fast
 from __future__ import annotations
 
 import csv
-import gzip
 import json
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -105,9 +104,23 @@ def answers(query: Query, place: str, site: Path) -> bool:
 
 
 def records(folder: Path) -> list[dict[str, Any]]:
-    """The records of one language's Pagefind index (``_pagefind/fragment``), sorted by URL."""
+    """The records of one language's search index (``_search/r/N.json``), each with its ``number``, sorted by URL."""
     found = []
-    for path in (folder / "_pagefind" / "fragment").iterdir():
-        text = gzip.decompress(path.read_bytes()).decode("utf-8")
-        found.append(json.loads(text[text.index("{") :]))  # after Pagefind's "pagefind_dcd" signature
+    for path in (folder / "_search" / "r").glob("*.json"):
+        found.append({"number": int(path.stem), **json.loads(path.read_text(encoding="utf-8"))})
     return sorted(found, key=lambda record: record["url"])
+
+
+def shard_files(folder: Path) -> dict[str, dict[str, Any]]:
+    """The shard files of one language's search index (``_search/NN.json``), by name."""
+    return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted((folder / "_search").glob("*.json"))}
+
+
+def chosen_answers(folder: Path, wording: str) -> list[str]:
+    """The URLs of the records the index names as the answer to a reader's *wording* (``a`` of its shard)."""
+    from socksite.search import QUERY_WORD, answer_key, shard
+
+    key = answer_key(wording)
+    numbers = shard_files(folder)[f"{shard(QUERY_WORD.findall(key)[0]):02x}.json"].get("a", {}).get(key, [])
+    urls = {record["number"]: record["url"] for record in records(folder)}
+    return [urls[number] for number in numbers]

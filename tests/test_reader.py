@@ -274,32 +274,58 @@ def test_site_code_is_out_of_the_index_and_the_search(site: Path, language: Lang
     assert len(found) > 200, "the search index has too few sections to judge"
     pages = {record["url"].split(".html")[0] for record in found}
     assert "api" not in pages and "404" not in pages, "search finds the API page or the 404 page"
-    # The API page documents objects such as socksite.search.spell; no section of the readers' pages names one.
-    code = [record["url"] for record in found if re.search(r"\bsocksite\.\w+\.\w", record["content"])]
+    # The API page documents objects such as socksite.search.shard; no section of the readers' pages names one.
+    code = [record["url"] for record in found if re.search(r"\bsocksite\.\w+\.\w", record["text"] + record["entries"])]
     assert not code, f"search finds the site's code: {code}"
 
 
-def test_every_search_file_is_whole(site: Path, language: Language) -> None:
-    from socksite.search import OUTPUT, unfinished_files
+def test_every_word_of_the_search_index_leads_to_a_record(site: Path, language: Language) -> None:
+    """Every shard is written, holds only words that belong in it, and names only records that exist."""
+    from search_queries import records, shard_files
 
-    assert not unfinished_files(site / language.folder / OUTPUT), "a search file was left half written"
+    from socksite.search import SHARDS, shard
+
+    folder = site / language.folder
+    shards = shard_files(folder)
+    assert sorted(shards) == [f"{number:02x}.json" for number in range(SHARDS)], "a shard file is missing"
+    numbers = {record["number"] for record in records(folder)}
+    assert numbers == set(range(len(numbers))), "the records are not numbered 0, 1, 2…"
+    wrong, unknown = [], set()
+    for name, kinds in shards.items():
+        for word, flat in kinds.get("w", {}).items():
+            if f"{shard(word):02x}.json" != name:
+                wrong.append(word)
+            unknown |= set(flat[::2]) - numbers
+        for kind in ("a", "p"):
+            for found in kinds.get(kind, {}).values():
+                unknown |= set(found) - numbers
+    assert not wrong, f"words in the wrong shard (the search page would not find them): {wrong[:5]}"
+    assert not unknown, f"the index names records that were not written: {sorted(unknown)[:5]}"
 
 
-def test_a_half_written_search_file_is_caught(tmp_path: Path) -> None:
-    """Pagefind's writes can lag its answer: the build waits on exactly these."""
-    import gzip
+def test_a_failed_index_write_leaves_the_earlier_index_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from socksite import search
 
-    from socksite.search import unfinished_files
+    site = search.SiteIndex("en", {}, search.Words(None))
+    site.records["bind"] = [search.Record(url="bind.html", title="bind()", page="bind()", text="Bind a socket.")]
+    output = tmp_path / search.OUTPUT
+    search.write_files(site, output)
+    before = {path: path.read_bytes() for path in output.rglob("*") if path.is_file()}
+    written = 0
 
-    whole = gzip.compress(b"pagefind_dcd" + b"x" * 500)
-    (tmp_path / "fragment").mkdir()
-    (tmp_path / "fragment" / "a.pf_fragment").write_bytes(whole)
-    (tmp_path / "fragment" / "b.pf_fragment").write_bytes(whole[: len(whole) // 2])
-    (tmp_path / "pagefind-entry.json").write_text('{"version": "1', encoding="utf-8")
-    (tmp_path / "pagefind-worker.js").write_bytes(b"")
-    (tmp_path / "pagefind.js").write_text("export {};", encoding="utf-8")
-    (tmp_path / "pagefind-ui.js").write_bytes(b"")  # not used by the search page: never waited for
-    assert unfinished_files(tmp_path) == ["fragment/b.pf_fragment", "pagefind-entry.json", "pagefind-worker.js"]
+    def fail_half_way(path: Path, value: object) -> None:
+        nonlocal written
+        written += 1
+        if written > 10:
+            raise OSError("disk full")
+        path.write_text("broken", encoding="utf-8")
+
+    monkeypatch.setattr(search, "_write_json", fail_half_way)
+    with pytest.raises(OSError, match="disk full"):
+        search.write_files(site, output)
+    after = {path: path.read_bytes() for path in output.rglob("*") if path.is_file()}
+    assert after == before, "a failed write changed the published index"
+    assert [path.name for path in tmp_path.iterdir()] == [search.OUTPUT], "a half-written folder was left behind"
 
 
 def test_api_page_shows_no_path_of_the_build_machine(site: Path, language: Language) -> None:

@@ -123,7 +123,7 @@ def test_results_link_sections_and_summarise_them_with_the_matching_sentence(
 
 @pytest.mark.parametrize(
     ("folder", "query", "unknown"),
-    # "qq": the start of the search's own marker words once, which it must not match (socksite.search.answer_word).
+    # "qq": two Latin letters in a Chinese query, which no page uses.
     [("en", "zzqxv bind", "zzqxv"), ("zh-cn", "绑定 zzqxv", "zzqxv"), ("zh-cn", "QQ 绑定", "qq")],
 )
 def test_a_word_that_matches_nothing_is_named_and_the_rest_still_searched(

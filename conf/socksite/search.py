@@ -1,40 +1,44 @@
-"""The site's search: a Pagefind index with one record per section, in the readers' words.
+"""The site's search: an index of sections in the readers' words, written by the build.
 
-Each section of each page becomes one Pagefind record (``page.html#section``),
-so a result names and links the part of a page that answers, and the search
-page (``templates/site-search.html``, ``static/search.js``) can rank sections by
-how many of the reader's words they contain.  Each record carries, besides
-its text, the words readers use for what it explains: the rows of
+Each section of each page is one record (``page.html#section``), so a result
+names and links the part of a page that answers.  Besides its text, a record
+is found by the words readers use for what it explains: the rows of
 ``locale/vocabulary.csv`` aimed at it and the section's own index entries.
 They are searched but never shown.
 
-Chinese is cut into words here, not by Pagefind: jieba, with the site's
-terms and the readers' vocabulary as its dictionary, cuts each run of Han
-characters, and the search page cuts a query the same way, with the same
-words (``_pagefind/words.json``).  Left to themselves, the index and the
-query would be cut by two different segmenters (Pagefind's and the
-browser's), which disagree on most technical words: the browser cuts 端口
-into 端 + 口.  Pagefind would also cut our words again, so each Chinese
-word goes into the index spelled in ASCII (:func:`spell`), which it leaves
-whole; the search page spells the query's words the same way.  What a
-reader sees of a record, its text, is kept readable in its ``text``
-metadata.
+The index is plain JSON in each language's ``_search/`` folder, in two kinds
+of file, so that a search fetches only what its words need:
+
+``NN.json`` (:data:`SHARDS` of them)
+    The words whose first letters (two of them; one Han character) hash to
+    ``NN``.  ``w`` maps each word to the records holding it and how much it
+    counts in each; ``a`` maps each reader's wording the vocabulary names (as
+    :func:`answer_key` writes it) to the records that answer it; ``p`` maps a
+    page's name (``recv``) to its records.
+``r/N.json``
+    Record *N* as a result shows it: its address, title, page and text.
+
+Chinese is cut into words by jieba, with the site's terms and the readers'
+vocabulary as its dictionary.  The search page (``static/search.js``) cuts a
+query into the longest words the index holds, which it finds in the shards of
+the query's characters, so the query and the index always agree.  English words
+count as their stem (Snowball's, as Sphinx uses): a record that says
+"closing" is found by "close" and "closed".
 
 Sphinx's own search index is not built: nothing reads it.
 """
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import functools
-import gzip
 import hashlib
 import json
 import logging
+import math
 import re
 import shutil
-import zlib
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,9 +56,9 @@ from socksite.terms import TERMS_CSV, load_terms
 
 VOCABULARY_CSV = Path(__file__).resolve().parents[2] / "locale" / "vocabulary.csv"
 #: Where each language's index is written, inside its folder (``_``: not a page).
-OUTPUT = "_pagefind"
-#: The Chinese words the index knows, for the search page to cut queries with.
-WORDS = "words.json"
+OUTPUT = "_search"
+#: How many files the words are spread over (``SHARDS`` in ``static/search.js``).
+SHARDS = 256
 #: A run of Han characters: what jieba cuts.
 HAN = re.compile(f"[{HAN_RANGES}]+")
 #: A word of a query as the search page reads it: a run of Han characters, or a Latin word,
@@ -63,8 +67,8 @@ _LATIN = f"(?:(?![{HAN_RANGES}])\\w)+"
 QUERY_WORD = re.compile(f"[{HAN_RANGES}]+|{_LATIN}(?:-{_LATIN})*")
 #: How many times a record's title and its chosen words count, against once for its text.
 TITLE_WEIGHT, WORDS_WEIGHT = 2, 3
-#: Kept inside words: ``SO_REUSEADDR``, ``connect_ex``.
-WORD_CHARACTERS = "_"
+#: BM25's constants: how fast repeating a word stops counting, and how much a long record is discounted.
+K1, B = 1.2, 0.75
 
 logger = sphinx_logging.getLogger(__name__)
 
@@ -106,31 +110,25 @@ class Record:
     """What readers see: the section's own text (its summary is a sentence of it)."""
     answers: list[str] = field(default_factory=list)
     """The readers' words the vocabulary says it answers: searched, never shown, and they put it
-    first when a query is one of them (each is also indexed as its :func:`answer_word`)."""
+    first when a query is one of them (each is also stored as its :func:`answer_key`)."""
     words: list[str] = field(default_factory=list)
     """Its index entries: searched, and shown only when its text does not hold the reader's words."""
     names: list[str] = field(default_factory=list)
     """The names its code uses, each once: searched, never shown."""
 
-    def searched(self) -> str:
-        """What the index matches queries against.
+    def fields(self) -> list[tuple[str, int]]:
+        """What the index matches queries against, each with how many times it counts.
 
         The title, the readers' words chosen for the section and its index
-        entries say what it is about, so they weigh more than a word its text
-        merely uses: Pagefind's records have no field weights, so they are
-        repeated.
+        entries say what it is about, so they weigh more than a word its
+        text merely uses.
         """
-        about = [self.title] * TITLE_WEIGHT + (self.answers + self.words) * WORDS_WEIGHT
-        return "\n".join([*about, self.text, *self.names])
+        about = [(self.title, TITLE_WEIGHT)] + [(word, WORDS_WEIGHT) for word in self.answers + self.words]
+        return [*about, (self.text, 1), *((name, 1) for name in self.names)]
 
-
-def spell(word: str) -> str:
-    """A Chinese word as the index stores it: ``z`` and each character's code point in hex.
-
-    >>> spell("端口")
-    'z7aef53e3'
-    """
-    return "z" + "".join(f"{ord(character):x}" for character in word)
+    def shown(self) -> dict[str, str]:
+        """What the search page shows of it (``r/N.json``)."""
+        return {"url": self.url, "title": self.title, "page": self.page, "text": self.text, "entries": " · ".join(self.words)}
 
 
 def answer_key(words: str) -> str:
@@ -150,43 +148,27 @@ def answer_key(words: str) -> str:
     return key
 
 
-def answer_word(key: str) -> str:
-    """The one indexed word that stands for *key*: a vocabulary row's :func:`answer_key`, or a page's name.
+def shard(word: str) -> int:
+    """The shard that holds *word*: the 32-bit FNV-1a hash of its first two letters (or its first
+    Han character), in UTF-8, modulo :data:`SHARDS` (``shardOf`` in ``static/search.js``).
 
-    A section the vocabulary aims a reader's words at holds the word of their
-    key, so the search page finds it with one lookup in one chunk of the
-    index (a Pagefind filter would load much of it).  It is ``zq``, the
-    32-bit FNV-1a hash of *key* in UTF-8, in hex, and ``zq``.  Pagefind also
-    finds the words a query word begins, and few readers type a word that
-    begins with ``zq`` (Chinese is spelled ``z`` and hex, which has no ``q``).
-    ``static/search.js`` computes the same.
+    All words that begin alike share a shard, so the search page finds the words
+    a query word begins in the one file it fetches for the word.
 
-    >>> answer_word(answer_key("  Address already   in USE "))
-    'zqe2208ec1zq'
+    >>> shard("recv") == shard("recvfrom") == shard("re")
+    True
+    >>> shard("端口") == shard("端")
+    True
     """
+    start = word[0] if HAN.fullmatch(word[0]) else word[:2]
     digest = 0x811C9DC5
-    for byte in key.encode("utf-8"):
+    for byte in start.encode("utf-8"):
         digest = ((digest ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return f"zq{digest:08x}zq"
+    return digest % SHARDS
 
 
 #: Pages whose name is a word of almost every query ("socket"), or that no query names.
 UNNAMED = {"socket", "index"}
-
-
-def page_word(docname: str) -> str | None:
-    """The indexed word that marks every section of the page a query word names (``recv``, ``listen``).
-
-    A reader who types a method's name is asking about that method, whatever
-    else the query says: ``recv(1024) 是什么意思`` is about ``recv``, even
-    though ``1024`` is rarer.  ``static/search.js`` looks up
-    ``answer_word("page:" + word)`` for each Latin word of a query.
-
-    >>> page_word("recv") == answer_word("page:recv")
-    True
-    """
-    return None if docname in UNNAMED else answer_word(f"page:{docname}")
-
 
 #: Languages written in Traditional characters: jieba's dictionary is Simplified.
 TRADITIONAL = re.compile(r"zh_(TW|HK|MO)|zh_Hant", re.IGNORECASE)
@@ -199,7 +181,7 @@ def _one_for_one(convert: Callable[[str], str], char: str) -> str:
 
 
 class Segmenter:
-    """Cuts Chinese text into the words the index and the search page share.
+    """Cuts Chinese text into the words the index holds.
 
     jieba's dictionary is in Simplified characters: Traditional text is cut as
     its character-by-character Simplified form (OpenCC's ``t2s``, one character
@@ -221,34 +203,55 @@ class Segmenter:
             self.simplify = lambda text: "".join(one(char) for char in text)
         for word in sorted(dictionary):
             self.tokenizer.add_word(self.simplify(word), 100_000)
-        self.words: set[str] = set(dictionary)
 
-    def cut(self, text: str) -> str:
-        """*text* with each Han run replaced by its words, spelled for the index (:func:`spell`)."""
+    def cut(self, run: str) -> list[str]:
+        """The words of a run of Han characters."""
+        words: list[str] = []
+        start = 0
+        for word in self.tokenizer.cut(self.simplify(run), HMM=False):
+            words.append(run[start : start + len(word)])
+            start += len(word)
+        return words
 
-        def words(run: re.Match[str]) -> str:
-            cut, start = [], 0
-            for word in self.tokenizer.cut(self.simplify(run[0]), HMM=False):
-                cut.append(run[0][start : start + len(word)])
-                start += len(word)
-            cut = [word for word in cut if word.strip()]
-            self.words.update(word for word in cut if len(word) > 1)
-            return " " + " ".join(spell(word) for word in cut) + " "
 
-        return re.sub(r" {2,}", " ", HAN.sub(words, text)).strip()
+class Words:
+    """Reads text into the words the index stores: Latin words in lower case, and each
+    hyphenated one also in its parts; Chinese cut by a :class:`Segmenter` (whole without one).
+
+    >>> Words(None).read("Non-blocking recv_into() 端口")
+    ['non-blocking', 'non', 'blocking', 'recv_into', '端口']
+    """
+
+    def __init__(self, segmenter: Segmenter | None) -> None:
+        import snowballstemmer
+
+        self.segmenter = segmenter
+        self.stem = functools.cache(snowballstemmer.stemmer("english").stemWord)
+
+    def read(self, text: str) -> list[str]:
+        words: list[str] = []
+        for run in QUERY_WORD.findall(text.lower()):
+            if HAN.fullmatch(run):
+                words.extend(self.segmenter.cut(run) if self.segmenter else [run])
+            else:
+                words.append(run)
+                if "-" in run:
+                    words.extend(run.split("-"))
+        return words
+
+    def root(self, word: str) -> str:
+        """What *word* counts as: an English word's stem; a name, number or Chinese word as it is."""
+        return self.stem(word) if word.isascii() and word.isalpha() else word
 
 
 @dataclass
 class SiteIndex:
-    """What one build collects for its Pagefind index."""
+    """What one build collects for its index."""
 
     language: str
     vocabulary: dict[tuple[str, str | None], list[str]]
-    segmenter: Segmenter | None
+    words: Words
     records: dict[str, list[Record]] = field(default_factory=dict)
-
-    def text(self, value: str) -> str:
-        return self.segmenter.cut(value) if self.segmenter else value
 
 
 def searchable(app: Sphinx, docname: str) -> bool:
@@ -346,7 +349,7 @@ def start_index(app: Sphinx) -> None:
         dictionary = {name for term in load_terms() for name in term.names.values() if HAN.fullmatch(name)}
         dictionary |= {word for words in vocabulary.values() for word in words if HAN.fullmatch(word)}
         segmenter = Segmenter(dictionary, traditional=bool(TRADITIONAL.fullmatch(language)))
-    app.socksite_index = SiteIndex(language, vocabulary, segmenter)  # type: ignore[attr-defined]
+    app.socksite_index = SiteIndex(language, vocabulary, Words(segmenter))  # type: ignore[attr-defined]
 
 
 def check_vocabulary(app: Sphinx, env: Any) -> None:
@@ -369,77 +372,90 @@ def check_vocabulary(app: Sphinx, env: Any) -> None:
         logger.warning("the readers' vocabulary aims at a place that does not exist: %s", problem)
 
 
-def marks(docname: str, record: Record) -> list[str]:
-    """The marker words a record holds besides its text: its page's name, and the vocabulary's words it answers."""
-    named = page_word(docname)
-    return ([named] if named else []) + sorted({answer_word(answer_key(word)) for word in record.answers})
+Postings = dict[int, float]
 
 
-#: How long to wait for Pagefind's writes to reach the disk before calling the index broken.
-WRITE_WAIT = 60.0
+def score(records: list[Record], words: Words) -> dict[str, Postings]:
+    """How much each word the records hold counts in each record that holds it (BM25).
 
-
-async def _write_bundle(site: SiteIndex, output: Path) -> None:
-    """Write the Pagefind index of *site*'s records into *output*, every file whole.
-
-    Pagefind's service answers "written" while its writes are still on their
-    way to the disk, and closing the service stops them: under load a file
-    was left empty.  So the service is kept until every file the search
-    page needs reads back whole.  (Its ``get_files`` is no way round: a
-    Chinese index overflows the 2 MiB its Python client reads at once.)
+    A word counts by how rare it is among the records, and, within the word, by
+    how strongly each record holds it compared with the record that holds it
+    most: between half and all of its rarity.  English words are counted as
+    their stem, and every spelling a record uses finds them all.
     """
-    from pagefind.index import IndexConfig
-    from pagefind.service import PagefindService
+    counts: list[Counter[str]] = []
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        count: Counter[str] = Counter()
+        for text, weight in record.fields():
+            for word in words.read(text):
+                root = words.root(word)
+                spellings[root].add(word)
+                count[root] += weight
+        counts.append(count)
+    average = sum(sum(count.values()) for count in counts) / max(len(counts), 1) or 1
+    postings: dict[str, Postings] = defaultdict(dict)
+    for number, count in enumerate(counts):
+        length = sum(count.values()) / average
+        for root, times in count.items():
+            postings[root][number] = times * (K1 + 1) / (times + K1 * (1 - B + B * length))
+    scored: dict[str, Postings] = {}
+    for root, found in postings.items():
+        rarity = math.log(1 + len(records) / len(found))
+        best = max(found.values())
+        weighed = {number: round(rarity * (0.5 + 0.5 * strength / best), 2) for number, strength in found.items()}
+        for spelling in spellings[root]:
+            scored[spelling] = weighed
+    return scored
 
-    async with PagefindService() as service:
-        index = await service.create_index(IndexConfig(include_characters=WORD_CHARACTERS))
-        for docname in sorted(site.records):
-            for record in site.records[docname]:
-                await index.add_custom_record(
-                    url=record.url,
-                    content="\n".join([site.text(record.searched()), *marks(docname, record)]),
-                    # und: no segmentation of Pagefind's own (the words are cut and spelled already).
-                    language="und" if site.segmenter else site.language.split("_")[0],
-                    meta={"title": record.title, "page": record.page, "text": record.text, "entries": " · ".join(record.words)},
-                )
-        await index.write_files(output_path=str(output))
-        deadline = asyncio.get_running_loop().time() + WRITE_WAIT
-        while unfinished := unfinished_files(output):
-            if asyncio.get_running_loop().time() > deadline:
-                raise RuntimeError(f"Pagefind did not finish writing {output}: {', '.join(unfinished)}")
-            await asyncio.sleep(0.05)
+
+def shards(site: SiteIndex, records: list[tuple[str, Record]]) -> list[dict[str, dict[str, Any]]]:
+    """The :data:`SHARDS` files of words, the readers' wordings and the page names, ``[{"w", "a", "p"}]``."""
+    files: list[dict[str, dict[str, Any]]] = [{"w": {}, "a": {}, "p": {}} for _ in range(SHARDS)]
+    for word, found in sorted(score([record for _, record in records], site.words).items()):
+        best_first = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+        files[shard(word)]["w"][word] = [value for item in best_first for value in item]
+    answering: dict[str, set[int]] = defaultdict(set)
+    pages: dict[str, list[int]] = defaultdict(list)
+    for number, (docname, record) in enumerate(records):
+        for wording in record.answers:
+            answering[answer_key(wording)].add(number)
+        if docname not in UNNAMED:
+            pages[docname].append(number)
+    for key, answers in sorted(answering.items()):
+        files[shard(QUERY_WORD.findall(key)[0])]["a"][key] = sorted(answers)
+    for docname, numbers in sorted(pages.items()):
+        files[shard(docname)]["p"][docname] = numbers
+    return [{kind: entries for kind, entries in file.items() if entries} for file in files]
 
 
-def needed_by_the_search_page(path: Path) -> bool:
-    """Whether a file of Pagefind's bundle is one the search page uses: not its ready-made interfaces."""
-    return not path.name.startswith("pagefind-") or path.name in ("pagefind-entry.json", "pagefind-worker.js")
+def _write_json(path: Path, value: Any) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def unfinished_files(folder: Path) -> list[str]:
-    """The files of the bundle in *folder* that the search page needs and that do not yet read back whole.
+def write_files(site: SiteIndex, output: Path) -> None:
+    """Write *site*'s index into *output*, replacing what was there only once it is whole.
 
-    Pagefind gzips its index files (a cut-off one fails to decompress); the
-    entry file is JSON; a script is whole once it is not empty (one write).
+    The files are written into a sibling folder first: a build that fails
+    half way leaves the earlier index as it was, and no half-written file.
     """
-    unfinished = []
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or not needed_by_the_search_page(path):
-            continue
-        data = path.read_bytes()
-        try:
-            if not data:
-                raise ValueError("empty")
-            if path.suffix == ".json":
-                json.loads(data)
-            elif path.suffix != ".js":
-                gzip.decompress(data)
-        except (ValueError, EOFError, OSError, zlib.error):
-            unfinished.append(str(path.relative_to(folder)))
-    return unfinished
+    records = [(docname, record) for docname in sorted(site.records) for record in site.records[docname]]
+    fresh = output.with_name(output.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        (fresh / "r").mkdir(parents=True)
+        for number, (_, record) in enumerate(records):
+            _write_json(fresh / "r" / f"{number}.json", record.shown())
+        for number, file in enumerate(shards(site, records)):
+            _write_json(fresh / f"{number:02x}.json", file)
+        shutil.rmtree(output, ignore_errors=True)
+        fresh.rename(output)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
 
 
 def write_index(app: Sphinx, exception: Exception | None) -> None:
-    """Write the Pagefind index of the pages, and the words the search page cuts queries into (``build-finished``)."""
+    """Write the index of the pages (``build-finished``)."""
     site: SiteIndex | None = getattr(app, "socksite_index", None)
     if exception is not None or site is None:
         return
@@ -447,23 +463,7 @@ def write_index(app: Sphinx, exception: Exception | None) -> None:
     if any(searchable(app, name) for name in missing):
         # Pages not written in this build (nothing changed): keep the index as it is.
         return
-    output = Path(app.outdir, OUTPUT)
-    # Start from an empty folder: no file of an earlier index may linger.
-    shutil.rmtree(output, ignore_errors=True)
-    asyncio.run(_write_bundle(site, output))
-    for unused in output.glob("pagefind-*"):
-        if not needed_by_the_search_page(unused):
-            unused.unlink()
-    if site.segmenter:
-        words = json.dumps(sorted(site.segmenter.words), ensure_ascii=False, separators=(",", ":"))
-        (output / WORDS).write_text(words, encoding="utf-8")
-
-
-def tell_the_search_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """Give the search page the address of the word list it cuts queries with, in a language that has one."""
-    site: SiteIndex | None = getattr(app, "socksite_index", None)
-    if pagename == "search" and site is not None and site.segmenter:
-        context["socksite_search_words"] = f"{OUTPUT}/{WORDS}"
+    write_files(site, Path(app.outdir, OUTPUT))
 
 
 def note_what_the_index_reads(app: Sphinx, config: Any) -> None:
@@ -480,10 +480,9 @@ def note_what_the_index_reads(app: Sphinx, config: Any) -> None:
 def setup(app: Sphinx) -> None:
     """Register the index's event handlers (called from :func:`socksite.ext.setup`)."""
     app.add_config_value("socksite_search_words", "", "html", str)
-    app.add_config_value("socksite_search", "pagefind", "html", ENUM("pagefind", "sphinx"))
+    app.add_config_value("socksite_search", "site", "html", ENUM("site", "sphinx"))
     app.connect("config-inited", note_what_the_index_reads)
     app.connect("builder-inited", start_index)
     app.connect("env-check-consistency", check_vocabulary)
     app.connect("doctree-resolved", collect_records)
-    app.connect("html-page-context", tell_the_search_page)
     app.connect("build-finished", write_index)

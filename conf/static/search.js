@@ -1,10 +1,10 @@
-// The search page: finds the sections that answer the reader's words in this language's Pagefind
-// index (built by socksite.search: one record per section, with the readers' vocabulary).
+// The search page: finds the sections that answer the reader's words in this language's index
+// (_search/, written by socksite.search: one record per section, with the readers' vocabulary).
 //
 // Each word of the query is looked up on its own, so a word no page contains is named to the reader
 // and the others still find their sections; sections are ranked by how much of the query they
-// contain.  Chinese is cut into the same words the index was cut into (_pagefind/words.json), and
-// each Chinese word is looked up spelled as the index spells it (socksite.search.spell).
+// contain.  A word is looked up in the one shard file its first letters hash to (socksite.search.shard);
+// Chinese is cut into the longest words the index holds, found in the shards of its characters.
 // The words this page says come from #search-data, in the page's language.
 
 const data = JSON.parse(document.getElementById("search-data").textContent);
@@ -15,30 +15,55 @@ const missingNote = document.getElementById("site-search-missing");
 const list = document.getElementById("site-search-results");
 const nothing = document.getElementById("site-search-nothing");
 const resultTemplate = document.getElementById("site-search-result");
+const index = new URL(data.index, document.baseURI);
 
 /** What being the vocabulary's chosen answer adds to a section's rank (a rare word adds about 5). */
 const CHOSEN_ANSWER = 10;
 /** What naming a section's page (recv, listen…) adds to its rank. */
 const PAGE_NAMED = 6;
+/** What a word the index holds only in longer or shorter spellings ("connections": "connection") counts, against its own. */
+const OTHER_SPELLING = 0.7;
+/** The shortest word looked up by the words it begins, or that begin it. */
+const SHORTEST_PARTIAL = 3;
 /** How many sections are shown. */
 const SHOWN = 10;
-/** About how many sections a language's index holds (only the ratio to a word's matches counts). */
-const SECTIONS_GUESS = 400;
+/** How many files the words are spread over (socksite.search.SHARDS). */
+const SHARDS = 256;
 /** The most words a vocabulary row is looked up by, in a longer query. */
 const LONGEST_PHRASE = 6;
-/** The longest word the Chinese word list holds, in characters. */
+/** The longest Chinese word looked for, in characters. */
 const LONGEST_WORD = 12;
-// The Han characters the index cuts and spells: the same ranges as socksite.meta.HAN.
+// The Han characters the index cuts: the same ranges as socksite.meta.HAN.
 const HAN_RANGES = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
 const HAN = new RegExp(`[${HAN_RANGES}]`, "u");
 /** A run of Han characters, or a Latin word, number or identifier ("non-blocking" is one word, as the index has it). */
 const LATIN = `(?:(?![${HAN_RANGES}])[\\p{L}\\p{N}_])+`;
 const QUERY_WORD = new RegExp(`[${HAN_RANGES}]+|${LATIN}(?:-${LATIN})*`, "gu");
 
-/** A word as the index stores it: Chinese as "z" and its code points in hex, the rest in lower case. */
-function spell(word) {
-  if (!HAN.test(word)) return word.toLowerCase();
-  return "z" + [...word].map((character) => character.codePointAt(0).toString(16)).join("");
+/** The shard that holds *word* (socksite.search.shard): FNV-1a of its first two letters, or first Han character. */
+function shardOf(word) {
+  const start = HAN.test(word[0]) ? [...word][0] : [...word].slice(0, 2).join("");
+  let digest = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(start)) {
+    digest = Math.imul(digest ^ byte, 0x01000193) >>> 0;
+  }
+  return digest % SHARDS;
+}
+
+/** The shards fetched so far, by number: each is fetched once per visit. */
+const shards = new Map();
+
+function fetchShard(number) {
+  if (!shards.has(number)) {
+    const name = number.toString(16).padStart(2, "0");
+    const file = fetch(new URL(`${name}.json`, index)).then((response) => {
+      if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+      return response.json();
+    });
+    file.catch(() => shards.delete(number)); // tried again by the next search
+    shards.set(number, file);
+  }
+  return shards.get(number);
 }
 
 /** Words as one key (socksite.search.answer_key): single-spaced, neighbouring Chinese words joined. */
@@ -47,15 +72,6 @@ function joined(words) {
     if (!text) return word;
     return text + (HAN.test(text.at(-1)) && HAN.test(word[0]) ? "" : " ") + word;
   }, "");
-}
-
-/** The indexed word that stands for *key* (socksite.search.answer_word): "zq", its FNV-1a hash, "zq". */
-function answerWord(key) {
-  let digest = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(key)) {
-    digest = Math.imul(digest ^ byte, 0x01000193) >>> 0;
-  }
-  return `zq${digest.toString(16).padStart(8, "0")}zq`;
 }
 
 /** Every run of up to LONGEST_PHRASE neighbouring words, and the whole query, as keys. */
@@ -79,7 +95,7 @@ function cutHan(run, known) {
   let unknown = "";
   for (let start = 0; start < run.length; ) {
     let end = Math.min(run.length, start + LONGEST_WORD);
-    while (end > start + 1 && !known.has(run.slice(start, end))) end--;
+    while (end > start + 1 && !known(run.slice(start, end))) end--;
     if (end > start + 1) {
       if (unknown) words.push(unknown);
       unknown = "";
@@ -93,14 +109,52 @@ function cutHan(run, known) {
   return words;
 }
 
-/** The query's words: Latin words, numbers and identifiers as typed, Chinese cut as the index was. */
-function queryWords(query, known) {
-  const words = [];
-  for (const run of query.match(QUERY_WORD) || []) {
-    if (HAN.test(run) && known) words.push(...cutHan(run, known));
-    else words.push(run.toLowerCase());
+/**
+ * The query's words, and the shards that hold them: Latin words, numbers and identifiers in lower
+ * case, Chinese cut as the index was.  All the shards are fetched at once.
+ */
+async function queryWords(query) {
+  const runs = (query.match(QUERY_WORD) || []).map((run) => (HAN.test(run) ? run : run.toLowerCase()));
+  // A Chinese word may begin at any character of its run: each character's shard is needed to cut it.
+  const needed = new Set(runs.flatMap((run) => (HAN.test(run) ? [...run].map(shardOf) : [shardOf(run)])));
+  const held = new Map(await Promise.all([...needed].map(async (number) => [number, await fetchShard(number)])));
+  const at = (word) => held.get(shardOf(word));
+  const known = (word) => Object.hasOwn(at(word).w || {}, word);
+  const words = runs.flatMap((run) => (HAN.test(run) ? cutHan(run, known) : [run]));
+  return { words: [...new Set(words)], at };
+}
+
+/** The sections holding *word* and what it counts in each: as spelled, else in another spelling. */
+function postings(word, shard) {
+  const words = shard.w || {};
+  const found = new Map();
+  const add = (spelling, factor) => {
+    const flat = words[spelling];
+    for (let i = 0; i < flat.length; i += 2) {
+      found.set(flat[i], Math.max(found.get(flat[i]) || 0, flat[i + 1] * factor));
+    }
+  };
+  const chinese = HAN.test(word);
+  if (Object.hasOwn(words, word)) {
+    add(word, 1);
+  } else if (chinese || word.length >= SHORTEST_PARTIAL) {
+    // Words it begins ("sendal": sendall; 粘包: 粘包问题), else the longest word that begins it
+    // ("connections": connection).
+    const longer = Object.keys(words).filter((each) => each.startsWith(word));
+    const shorter = Object.keys(words)
+      .filter((each) => !chinese && each.length > SHORTEST_PARTIAL && word.startsWith(each))
+      .sort((a, b) => b.length - a.length)
+      .slice(0, 1);
+    for (const spelling of longer.length ? longer : shorter) add(spelling, OTHER_SPELLING);
   }
-  return [...new Set(words)];
+  return found;
+}
+
+/** A section as a result shows it: its address, title, page and text (socksite.search.Record.shown). */
+async function record(number) {
+  const response = await fetch(new URL(`r/${number}.json`, index));
+  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+  return response.json();
 }
 
 /** *text* with each of *words* (in lower case) marked. */
@@ -120,16 +174,16 @@ function marked(text, words) {
  * The sentence of the section's text that holds most of *words*, marked.  A section found by its
  * index entries alone shows those, after a label saying so.
  */
-function summaryOf(meta, words) {
+function summaryOf(shown, words) {
   const lower = words.map((word) => word.toLowerCase());
   const count = (text) => lower.filter((word) => text.toLowerCase().includes(word)).length;
-  const sentences = (meta.text || "").split(/\n+|(?<=[。！？；])|(?<=[.!?;:])\s+/u).filter((s) => s.trim());
+  const sentences = (shown.text || "").split(/\n+|(?<=[。！？；])|(?<=[.!?;:])\s+/u).filter((s) => s.trim());
   let best = sentences[0] || "";
   let bestCount = 0;
   for (const sentence of sentences) {
     if (count(sentence) > bestCount) [best, bestCount] = [sentence, count(sentence)];
   }
-  const entries = (meta.entries || "").split(" · ").filter((entry) => count(entry) > 0);
+  const entries = (shown.entries || "").split(" · ").filter((entry) => count(entry) > 0);
   if (bestCount === 0 && entries.length) {
     const fragment = document.createDocumentFragment();
     fragment.append(data.listedUnder + " ", marked(entries.join(data.wordsJoin), lower));
@@ -138,33 +192,16 @@ function summaryOf(meta, words) {
   return marked(best, lower);
 }
 
-function show(result, words) {
+function show(shown, words) {
   const item = resultTemplate.content.firstElementChild.cloneNode(true);
   const link = item.querySelector(".site-search-title");
-  link.href = result.url;
-  link.textContent = result.meta.title;
+  link.href = new URL(shown.url, document.baseURI).href;
+  link.textContent = shown.title;
   const page = item.querySelector(".site-search-page");
-  if (result.meta.page && result.meta.page !== result.meta.title) page.textContent = result.meta.page;
+  if (shown.page && shown.page !== shown.title) page.textContent = shown.page;
   else page.remove();
-  item.querySelector(".site-search-summary").append(summaryOf(result.meta, words));
+  item.querySelector(".site-search-summary").append(summaryOf(shown, words));
   return item;
-}
-
-let engine = null;
-
-/** Pagefind, ready to search, and the Chinese word list where there is one: loaded once, on arrival. */
-function loadEngine() {
-  engine ||= (async () => {
-    const pagefind = await import(new URL(data.index, document.baseURI).href);
-    await pagefind.options({ baseUrl: new URL(".", document.baseURI).pathname });
-    // Only a language whose words the index cut itself (Chinese) has a word list.
-    const [known] = await Promise.all([
-      data.words ? fetch(new URL(data.words, document.baseURI)).then((response) => response.json()) : null,
-      pagefind.init(),
-    ]);
-    return { pagefind, known: known && new Set(known) };
-  })();
-  return engine;
 }
 
 /** Empty the page of an earlier search's results and notes. */
@@ -182,44 +219,21 @@ async function search(query) {
   const mine = ++latest;
   clear();
   status.textContent = data.searching;
-  const { pagefind, known } = await loadEngine();
-  const words = queryWords(query, known);
-  // All lookups at once: each word; the runs of words the vocabulary names a section as the answer
-  // to (those sections come first); the pages the query names (socksite.search.page_word).
-  const asked = phrases(words).map(answerWord);
-  const latin = [...new Set(words.filter((word) => !HAN.test(word)).map((word) => answerWord(`page:${word}`)))];
-  const lookups = [...words.map(spell), ...asked, ...latin].map((word) => pagefind.search(word));
-  const answers = await Promise.all(lookups);
-  const found = answers.slice(0, words.length);
-  const chosen = answers.slice(words.length, words.length + asked.length).flatMap((answer) => answer.results);
-  const named = answers.slice(words.length + asked.length).flatMap((answer) => answer.results);
-  const missing = words.filter((_, index) => found[index].results.length === 0);
-  // Each word counts by how rare it is (a word most sections contain says little), and within a
-  // word, by how strongly each section matches it compared with the best match.
+  const { words, at } = await queryWords(query);
+  const found = words.map((word) => postings(word, at(word)));
+  const missing = words.filter((_, number) => found[number].size === 0);
   const sections = new Map();
-  found.forEach((answer, index) => {
-    const results = answer.results;
-    if (!results.length) return;
-    const rarity = Math.log(1 + SECTIONS_GUESS / results.length);
-    const best = results[0].score || 1;
-    for (const result of results) {
-      const entry = sections.get(result.id) || { result, rank: 0 };
-      entry.rank += rarity * (0.5 + 0.5 * result.score / best);
-      sections.set(result.id, entry);
-    }
-  });
-  const add = (results, points) => {
-    for (const result of new Map(results.map((each) => [each.id, each])).values()) {
-      const entry = sections.get(result.id) || { result, rank: 0 };
-      entry.rank += points;
-      sections.set(result.id, entry);
-    }
-  };
-  add(chosen, CHOSEN_ANSWER);
-  add(named, PAGE_NAMED);
-  const ranked = [...sections.values()].sort((a, b) => b.rank - a.rank).slice(0, SHOWN);
+  const add = (number, points) => sections.set(number, (sections.get(number) || 0) + points);
+  for (const each of found) each.forEach((points, number) => add(number, points));
+  // The sections the vocabulary names as the answer to a run of the query's words come first,
+  // then the sections of a page the query names.
+  const chosen = new Set(phrases(words).flatMap((key) => at(key.match(QUERY_WORD)[0].toLowerCase()).a?.[key] || []));
+  const named = new Set(words.filter((word) => !HAN.test(word)).flatMap((word) => at(word).p?.[word] || []));
+  chosen.forEach((number) => add(number, CHOSEN_ANSWER));
+  named.forEach((number) => add(number, PAGE_NAMED));
+  const ranked = [...sections].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SHOWN);
   // Every result's text is fetched at once; each is shown, in rank order, as soon as it is there.
-  const texts = ranked.map((entry) => entry.result.data());
+  const texts = ranked.map(([number]) => record(number));
   if (mine !== latest) return;
 
   if (missing.length) {
@@ -261,10 +275,7 @@ function searchTheAddress() {
 }
 
 searchTheAddress();
-if (!input.value) {
-  input.focus();
-  loadEngine().catch(() => { engine = null; }); // ready before the reader presses Enter; a failure shows then
-}
+if (!input.value) input.focus();
 // Enter searches on this page, without loading it again; the address keeps the query, so the
 // language link, Back and a bookmark all take it along.
 form.addEventListener("submit", (event) => {
