@@ -182,18 +182,50 @@ class Searched:
     bytes: int
 
 
+#: Runs in every page of a timed search visit, before the page's own scripts: notes when the reader
+#: pressed Enter (kept in sessionStorage, as Sphinx's search opens a new page), when the first result
+#: showed and when the engine said it had finished, as milliseconds since the epoch.
+STOPWATCH = """
+(() => {
+  const first = %(first)s, done = %(done)s;
+  const now = () => performance.timeOrigin + performance.now();
+  const check = () => {
+    try {
+      if (window.benchFirst === undefined && first()) window.benchFirst = now();
+      if (window.benchDone === undefined && done()) window.benchDone = now();
+    } catch (error) {}
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") sessionStorage.setItem("benchEnter", String(performance.timeOrigin + event.timeStamp));
+  }, true);
+})();
+"""
+#: The milliseconds from Enter to the first result, and to the last of: the engine saying it has
+#: finished, and the last file fetched (Sphinx's search fetches each result's page for its summary
+#: after it says so).
+LAPS = """() => {
+  const enter = Number(sessionStorage.getItem("benchEnter"));
+  const fetched = performance.getEntriesByType("resource").map((entry) => performance.timeOrigin + entry.responseEnd);
+  return [window.benchFirst - enter, Math.max(window.benchDone, ...fetched) - enter];
+}"""
+
+
 def searched(chromium: Any, url: str, query: Query, engine: SearchPage) -> Searched | None:
     """Open the search page with an empty cache, type *query*, press Enter and time what follows.
 
-    Complete means the engine says it has finished and no request is still
-    open (Sphinx's search fetches each result's page for its summary after it
-    says so).  The bytes are everything the visit fetched, the search page
-    included, as a host sends them (compressed).  None: no answer within 30 s.
+    The times are taken inside the page (:data:`STOPWATCH`), from the key
+    press to the changes on the page, so they leave out the time Playwright
+    takes to pass messages.  Complete means the engine says it has finished
+    and no request is still open.  The bytes are everything the visit
+    fetched, the search page included, as a host sends them (compressed).
+    None: no answer within 30 s.
     """
     from playwright.sync_api import Request
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
     context = chromium.new_context()
+    context.add_init_script(STOPWATCH % {"first": engine.first, "done": engine.done})
     page = context.new_page()
     wire: dict[str, int] = {}
     pending: set[Request] = set()
@@ -207,23 +239,21 @@ def searched(chromium: Any, url: str, query: Query, engine: SearchPage) -> Searc
     page.on("request", lambda request: pending.add(request))
     page.on("requestfinished", finished)
     page.on("requestfailed", lambda request: pending.discard(request))
-    page.goto(f"{url}{query.folder}/search.html")
-    page.wait_for_load_state("networkidle")
-    page.fill(engine.box, query.text)
-    start = time.perf_counter()
-    page.press(engine.box, "Enter")
     try:
-        page.wait_for_function(engine.first, polling="raf", timeout=30_000)
-        first = time.perf_counter() - start
+        page.goto(f"{url}{query.folder}/search.html")
+        page.wait_for_load_state("networkidle")
+        page.fill(engine.box, query.text)
+        page.press(engine.box, "Enter")
         page.wait_for_function(engine.done, polling="raf", timeout=30_000)
+        page.wait_for_function("() => window.benchFirst !== undefined && window.benchDone !== undefined", timeout=30_000)
         while pending:
             page.wait_for_timeout(1)
+        first, complete = page.evaluate(LAPS)
     except PlaywrightTimeoutError:
         return None
     finally:
-        complete = time.perf_counter() - start
         context.close()
-    return Searched(query, first, complete, sum(wire.values()))
+    return Searched(query, first / 1000, complete / 1000, sum(wire.values()))
 
 
 def search_figures(site: Path) -> list[Figure]:

@@ -113,7 +113,8 @@ def records(folder: Path) -> list[dict[str, Any]]:
 
 def shard_files(folder: Path) -> dict[str, dict[str, Any]]:
     """The shard files of one language's search index (``_search/NN.json``), by name."""
-    return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted((folder / "_search").glob("*.json"))}
+    paths = sorted((folder / "_search").glob("[0-9a-f][0-9a-f].json"))
+    return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in paths}
 
 
 def chosen_answers(folder: Path, wording: str) -> list[str]:

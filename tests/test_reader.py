@@ -290,6 +290,11 @@ def test_every_word_of_the_search_index_leads_to_a_record(site: Path, language: 
     assert sorted(shards) == [f"{number:02x}.json" for number in range(SHARDS)], "a shard file is missing"
     numbers = {record["number"] for record in records(folder)}
     assert numbers == set(range(len(numbers))), "the records are not numbered 0, 1, 2…"
+    headings = json.loads((folder / "_search" / "headings.json").read_text(encoding="utf-8"))
+    by_number = sorted(records(folder), key=lambda record: record["number"])
+    assert headings == [[record["url"], record["title"], record["page"]] for record in by_number], (
+        "the results are listed with other records' titles"
+    )
     wrong, unknown = [], set()
     for name, kinds in shards.items():
         for word, flat in kinds.get("w", {}).items():

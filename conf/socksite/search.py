@@ -17,6 +17,9 @@ of file, so that a search fetches only what its words need:
     page's name (``recv``) to its records.
 ``r/N.json``
     Record *N* as a result shows it: its address, title, page and text.
+``headings.json``
+    Every record's address, title and page, which the search page loads on
+    arrival, so that it lists the results as soon as it has ranked them.
 
 Chinese is cut into words by jieba, with the site's terms and the readers'
 vocabulary as its dictionary.  The search page (``static/search.js``) cuts a
@@ -57,6 +60,9 @@ from socksite.terms import TERMS_CSV, load_terms
 VOCABULARY_CSV = Path(__file__).resolve().parents[2] / "locale" / "vocabulary.csv"
 #: Where each language's index is written, inside its folder (``_``: not a page).
 OUTPUT = "_search"
+#: Each record's address, title and page, by number: the search page lists its results with these
+#: at once, and fills in each summary as its record arrives.
+HEADINGS = "headings.json"
 #: How many files the words are spread over (``SHARDS`` in ``static/search.js``).
 SHARDS = 256
 #: A run of Han characters: what jieba cuts.
@@ -446,6 +452,7 @@ def write_files(site: SiteIndex, output: Path) -> None:
         (fresh / "r").mkdir(parents=True)
         for number, (_, record) in enumerate(records):
             _write_json(fresh / "r" / f"{number}.json", record.shown())
+        _write_json(fresh / HEADINGS, [[record.url, record.title, record.page] for _, record in records])
         for number, file in enumerate(shards(site, records)):
             _write_json(fresh / f"{number:02x}.json", file)
         shutil.rmtree(output, ignore_errors=True)

@@ -56,8 +56,6 @@ function counterpart(element, html, data) {
     other.innerHTML = html;
   }
   other.lang = data.lang;
-  // The reader's own search on the page finds it; the site's search index never sees it.
-  other.dataset.pagefindIgnore = "all";
   return other;
 }
 

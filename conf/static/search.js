@@ -192,16 +192,28 @@ function summaryOf(shown, words) {
   return marked(best, lower);
 }
 
-function show(shown, words) {
+/** A result, listed with its title and page; its summary comes with its record. */
+function listed([url, title, pageTitle]) {
   const item = resultTemplate.content.firstElementChild.cloneNode(true);
   const link = item.querySelector(".site-search-title");
-  link.href = new URL(shown.url, document.baseURI).href;
-  link.textContent = shown.title;
+  link.href = new URL(url, document.baseURI).href;
+  link.textContent = title;
   const page = item.querySelector(".site-search-page");
-  if (shown.page && shown.page !== shown.title) page.textContent = shown.page;
+  if (pageTitle && pageTitle !== title) page.textContent = pageTitle;
   else page.remove();
-  item.querySelector(".site-search-summary").append(summaryOf(shown, words));
   return item;
+}
+
+/** Every record's address, title and page (socksite.search.HEADINGS), loaded once, on arrival. */
+let headings = null;
+
+function loadHeadings() {
+  headings ||= fetch(new URL("headings.json", index)).then((response) => {
+    if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+    return response.json();
+  });
+  headings.catch(() => { headings = null; }); // tried again by the next search
+  return headings;
 }
 
 /** Empty the page of an earlier search's results and notes. */
@@ -219,7 +231,7 @@ async function search(query) {
   const mine = ++latest;
   clear();
   status.textContent = data.searching;
-  const { words, at } = await queryWords(query);
+  const [{ words, at }, heads] = await Promise.all([queryWords(query), loadHeadings()]);
   const found = words.map((word) => postings(word, at(word)));
   const missing = words.filter((_, number) => found[number].size === 0);
   const sections = new Map();
@@ -232,8 +244,8 @@ async function search(query) {
   chosen.forEach((number) => add(number, CHOSEN_ANSWER));
   named.forEach((number) => add(number, PAGE_NAMED));
   const ranked = [...sections].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SHOWN);
-  // Every result's text is fetched at once; each is shown, in rank order, as soon as it is there.
-  const texts = ranked.map(([number]) => record(number));
+  // Every result's record is fetched at once, for its summary.
+  const records = ranked.map(([number]) => record(number));
   if (mine !== latest) return;
 
   if (missing.length) {
@@ -251,12 +263,13 @@ async function search(query) {
   }
   status.textContent = format(data.found, { query });
   const shownWords = words.filter((word) => !missing.includes(word));
-  for (const text of texts) {
-    const shown = show(await text, shownWords);
-    if (mine !== latest) return;
-    list.append(shown);
-  }
-  list.dataset.complete = "";
+  const items = ranked.map(([number]) => listed(heads[number]));
+  list.append(...items);
+  await Promise.all(records.map(async (shown, place) => {
+    const summary = summaryOf(await shown, shownWords);
+    if (mine === latest) items[place].querySelector(".site-search-summary").append(summary);
+  }));
+  if (mine === latest) list.dataset.complete = "";
 }
 
 /** Search for the query in the address (search.html?q=…), as a link or the reader's Enter put it there. */
@@ -274,8 +287,12 @@ function searchTheAddress() {
   });
 }
 
+loadHeadings().catch(() => {}); // a failure shows when the reader searches
 searchTheAddress();
 if (!input.value) input.focus();
+// While the reader types, the shards of the words so far are fetched: a word's shard depends only
+// on its first two letters (or first character), so by Enter they are usually here already.
+input.addEventListener("input", () => queryWords(input.value).catch(() => {}));
 // Enter searches on this page, without loading it again; the address keeps the query, so the
 // language link, Back and a bookmark all take it along.
 form.addEventListener("submit", (event) => {
