@@ -65,8 +65,12 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class StaticHostHandler(QuietHandler):
-    """Serves files as a production static host does: gzip for text, long caching for _static/."""
+    """Serves files as a production static host does: gzip for text, long caching for _static/,
+    and connections kept open between requests."""
 
+    protocol_version = "HTTP/1.1"
+    # Headers and body go out as written, as a host sends them, not held back for a delayed ACK.
+    disable_nagle_algorithm = True
     COMPRESSED = (".html", ".css", ".js", ".svg", ".xml", ".json", ".txt", ".inv")
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
