@@ -12,7 +12,7 @@ of file, so that a search fetches only what its words need:
 ``NN.json`` (:data:`SHARDS` of them)
     The words whose first letters (two of them; one Han character) hash to
     ``NN``.  ``w`` maps each word to the records holding it and how much it
-    counts in each; ``a`` maps each reader's wording the vocabulary names (as
+    counts in each; ``t`` to the records whose title holds it; ``a`` maps each reader's wording the vocabulary names (as
     :func:`answer_key` writes it) to the records that answer it; ``p`` maps a
     page's name (``recv``) to its records.
 ``r/N.json``
@@ -51,6 +51,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import ENUM
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging as sphinx_logging
 
 from socksite.meta import HAN as HAN_RANGES
@@ -73,6 +74,13 @@ _LATIN = f"(?:(?![{HAN_RANGES}])\\w)+"
 QUERY_WORD = re.compile(f"[{HAN_RANGES}]+|{_LATIN}(?:-{_LATIN})*")
 #: How many times a record's title and its chosen words count, against once for its text.
 TITLE_WEIGHT, WORDS_WEIGHT = 2, 3
+# How the note of a vocabulary row that is a misspelling begins, in each language of the notes.
+_MISSPELLING_NOTES = ("typo", "错别字", "拼写错误", "錯字", "拼字錯誤")
+#: How much a name the section's code uses counts, against once for a word of its text.
+NAME_WEIGHT = 1
+#: The least a word counts in a section that holds it, as a share of its rarity; the rest
+#: depends on how strongly the section holds it.
+FLOOR = 0.5
 #: BM25's constants: how fast repeating a word stops counting, and how much a long record is discounted.
 K1, B = 1.2, 0.75
 
@@ -88,6 +96,12 @@ class VocabularyRow:
     page: str
     section: str | None
     line: int
+    note: str = ""
+
+    @property
+    def misspelt(self) -> bool:
+        """A misspelling (its note begins "typo", 错别字…): searched, but not listed in the index."""
+        return self.note.startswith(_MISSPELLING_NOTES)
 
 
 def load_vocabulary(path: Path = VOCABULARY_CSV) -> list[VocabularyRow]:
@@ -101,7 +115,8 @@ def load_vocabulary(path: Path = VOCABULARY_CSV) -> list[VocabularyRow]:
         page, _, label = row["target"].strip().partition("#")
         # A label as pages write it, (create_server-dualstack)=, names the section create-server-dualstack.
         section = nodes.make_id(label) if label else None
-        vocabulary.append(VocabularyRow(row["language"].strip(), row["word"].strip(), page, section, line))
+        note = (row["note"] or "").strip()
+        vocabulary.append(VocabularyRow(row["language"].strip(), row["word"].strip(), page, section, line, note))
     return vocabulary
 
 
@@ -129,8 +144,10 @@ class Record:
         entries say what it is about, so they weigh more than a word its
         text merely uses.
         """
-        about = [(self.title, TITLE_WEIGHT)] + [(word, WORDS_WEIGHT) for word in self.answers + self.words]
-        return [*about, (self.text, 1), *((name, 1) for name in self.names)]
+        # The readers' words are index entries too (ReadersWordsInTheIndex): counted once.
+        chosen = self.answers + [word for word in self.words if word not in self.answers]
+        about = [(self.title, TITLE_WEIGHT)] + [(word, WORDS_WEIGHT) for word in chosen]
+        return [*about, (self.text, 1), *((name, NAME_WEIGHT) for name in self.names)]
 
     def shown(self) -> dict[str, str]:
         """What the search page shows of it (``r/N.json``)."""
@@ -347,7 +364,7 @@ def start_index(app: Sphinx) -> None:
     # Sphinx's search index and search page: the site's own search page replaces them.
     app.builder.search = False  # type: ignore[attr-defined]
     vocabulary: dict[tuple[str, str | None], list[str]] = {}
-    for row in load_vocabulary():
+    for row in app.socksite_vocabulary:  # type: ignore[attr-defined]
         if row.language == language:
             vocabulary.setdefault((row.page, row.section), []).append(row.word)
     segmenter = None
@@ -409,18 +426,24 @@ def score(records: list[Record], words: Words) -> dict[str, Postings]:
     for root, found in postings.items():
         rarity = math.log(1 + len(records) / len(found))
         best = max(found.values())
-        weighed = {number: round(rarity * (0.5 + 0.5 * strength / best), 2) for number, strength in found.items()}
+        weighed = {number: round(rarity * (FLOOR + (1 - FLOOR) * strength / best), 2) for number, strength in found.items()}
         for spelling in spellings[root]:
             scored[spelling] = weighed
     return scored
 
 
 def shards(site: SiteIndex, records: list[tuple[str, Record]]) -> list[dict[str, dict[str, Any]]]:
-    """The :data:`SHARDS` files of words, the readers' wordings and the page names, ``[{"w", "a", "p"}]``."""
-    files: list[dict[str, dict[str, Any]]] = [{"w": {}, "a": {}, "p": {}} for _ in range(SHARDS)]
+    """The :data:`SHARDS` files of words, the readers' wordings and the page names, ``[{"w", "t", "a", "p"}]``."""
+    files: list[dict[str, dict[str, Any]]] = [{"w": {}, "t": {}, "a": {}, "p": {}} for _ in range(SHARDS)]
+    titled: dict[str, list[int]] = defaultdict(list)
+    for number, (_, record) in enumerate(records):
+        for root in dict.fromkeys(map(site.words.root, site.words.read(record.title))):
+            titled[root].append(number)
     for word, found in sorted(score([record for _, record in records], site.words).items()):
         best_first = sorted(found.items(), key=lambda item: (-item[1], item[0]))
         files[shard(word)]["w"][word] = [value for item in best_first for value in item]
+        if site.words.root(word) in titled:
+            files[shard(word)]["t"][word] = titled[site.words.root(word)]
     answering: dict[str, set[int]] = defaultdict(set)
     pages: dict[str, list[int]] = defaultdict(list)
     for number, (docname, record) in enumerate(records):
@@ -473,12 +496,46 @@ def write_index(app: Sphinx, exception: Exception | None) -> None:
     write_files(site, Path(app.outdir, OUTPUT))
 
 
+class ReadersWordsInTheIndex(SphinxTransform):
+    """Lists the readers' words of the page's language in the index, each at the section it aims at.
+
+    Runs after the page is translated, so the words go in as the vocabulary
+    writes them, in the page's language; the catalogues never see them.
+    Misspellings stay out: the index is read, and search finds them anyway.
+    """
+
+    default_priority = 700
+
+    def apply(self, **kwargs: Any) -> None:
+        if self.app.builder.format != "html":
+            return
+        language = self.config.language or "en"
+        vocabulary: list[VocabularyRow] = getattr(self.app, "socksite_vocabulary", [])
+        rows = [row for row in vocabulary if row.language == language and row.page == self.env.docname]
+        sections = list(self.document.findall(nodes.section))
+        for row in rows:
+            if row.misspelt or not sections:
+                continue
+            found = [section for section in sections if row.section in section["ids"]] if row.section else sections[:1]
+            if not found:
+                continue  # check_vocabulary names the row
+            section = found[0]
+            entry = addnodes.index(entries=[("single", row.word, section["ids"][0], "", None)], inline=False)
+            section.insert(1 if section.children and isinstance(section[0], nodes.title) else 0, entry)
+
+
+def read_vocabulary(app: Sphinx) -> None:
+    """Read the readers' vocabulary once per build (``builder-inited``)."""
+    app.socksite_vocabulary = load_vocabulary()  # type: ignore[attr-defined]
+
+
 def note_what_the_index_reads(app: Sphinx, config: Any) -> None:
     """Make the vocabulary and the terms part of the configuration (``config-inited``).
 
-    The index is written from the pages a build writes; a changed word list
-    changes this setting, and a changed "html" setting makes Sphinx write
-    every page again, so the index never keeps the old words.
+    The index is written from the pages a build writes, and the readers' words
+    are index entries made while a page is read; a changed word list changes
+    this setting, and a changed "env" setting makes Sphinx read and write
+    every page again, so neither keeps the old words.
     """
     digest = hashlib.sha256(VOCABULARY_CSV.read_bytes() + TERMS_CSV.read_bytes())
     config.socksite_search_words = digest.hexdigest()
@@ -486,9 +543,11 @@ def note_what_the_index_reads(app: Sphinx, config: Any) -> None:
 
 def setup(app: Sphinx) -> None:
     """Register the index's event handlers (called from :func:`socksite.ext.setup`)."""
-    app.add_config_value("socksite_search_words", "", "html", str)
+    app.add_config_value("socksite_search_words", "", "env", str)
     app.add_config_value("socksite_search", "site", "html", ENUM("site", "sphinx"))
     app.connect("config-inited", note_what_the_index_reads)
+    app.add_transform(ReadersWordsInTheIndex)
+    app.connect("builder-inited", read_vocabulary)
     app.connect("builder-inited", start_index)
     app.connect("env-check-consistency", check_vocabulary)
     app.connect("doctree-resolved", collect_records)

@@ -19,6 +19,8 @@ const index = new URL(data.index, document.baseURI);
 
 /** What being the vocabulary's chosen answer adds to a section's rank (a rare word adds about 5). */
 const CHOSEN_ANSWER = 10;
+/** What each word of the query in a section's title adds to its rank. */
+const IN_TITLE = 2;
 /** What naming a section's page (recv, listen…) adds to its rank. */
 const PAGE_NAMED = 6;
 /** What a word the index holds only in longer or shorter spellings ("connections": "connection") counts, against its own. */
@@ -124,15 +126,20 @@ async function queryWords(query) {
   return { words: [...new Set(words)], at };
 }
 
-/** The sections holding *word* and what it counts in each: as spelled, else in another spelling. */
+/**
+ * The sections holding *word* and what it counts in each, as spelled, else in another spelling;
+ * and the sections whose title holds it.
+ */
 function postings(word, shard) {
   const words = shard.w || {};
-  const found = new Map();
+  const points = new Map();
+  const titled = new Set();
   const add = (spelling, factor) => {
     const flat = words[spelling];
     for (let i = 0; i < flat.length; i += 2) {
-      found.set(flat[i], Math.max(found.get(flat[i]) || 0, flat[i + 1] * factor));
+      points.set(flat[i], Math.max(points.get(flat[i]) || 0, flat[i + 1] * factor));
     }
+    for (const number of shard.t?.[spelling] || []) titled.add(number);
   };
   const chinese = HAN.test(word);
   if (Object.hasOwn(words, word)) {
@@ -147,7 +154,7 @@ function postings(word, shard) {
       .slice(0, 1);
     for (const spelling of longer.length ? longer : shorter) add(spelling, OTHER_SPELLING);
   }
-  return found;
+  return { points, titled };
 }
 
 /** A section as a result shows it: its address, title, page and text (socksite.search.Record.shown). */
@@ -233,10 +240,14 @@ async function search(query) {
   status.textContent = data.searching;
   const [{ words, at }, heads] = await Promise.all([queryWords(query), loadHeadings()]);
   const found = words.map((word) => postings(word, at(word)));
-  const missing = words.filter((_, number) => found[number].size === 0);
+  const missing = words.filter((_, place) => found[place].points.size === 0);
   const sections = new Map();
   const add = (number, points) => sections.set(number, (sections.get(number) || 0) + points);
-  for (const each of found) each.forEach((points, number) => add(number, points));
+  found.forEach(({ points, titled }, place) => {
+    points.forEach((each, number) => add(number, each));
+    // A section whose title holds the word is about it (a page's name is in all its titles).
+    if (!at(words[place]).p?.[words[place]]) titled.forEach((number) => add(number, IN_TITLE));
+  });
   // The sections the vocabulary names as the answer to a run of the query's words come first,
   // then the sections of a page the query names.
   const chosen = new Set(phrases(words).flatMap((key) => at(key.match(QUERY_WORD)[0].toLowerCase()).a?.[key] || []));
