@@ -364,3 +364,23 @@ def test_no_made_up_address_without_a_public_one(site: Path, language: Language,
         assert canonical == [expected] and og_url == [expected], (canonical, og_url)
         assert all(url.startswith(base) for url in alternates) and len(alternates) == len(LANGUAGES)
         assert (site / "sitemap.xml").is_file()
+
+
+def test_a_chinese_reader_word_longer_than_the_search_page_reads_is_named(caplog: pytest.LogCaptureFixture) -> None:
+    """The search page looks for Chinese words of at most LONGEST_WORD characters: a longer one could never be found."""
+    import logging
+    from types import SimpleNamespace
+
+    from socksite import search
+
+    long_row = search.VocabularyRow("zh_CN", "连" * (search.LONGEST_WORD + 1), "bind", None, 7)
+    short_row = search.VocabularyRow("zh_CN", "连" * search.LONGEST_WORD, "bind", None, 8)
+    app = SimpleNamespace(
+        builder=SimpleNamespace(format="html", search=True),
+        config=SimpleNamespace(socksite_search="site", language="zh_CN"),
+        socksite_vocabulary=[long_row, short_row],
+    )
+    with caplog.at_level(logging.WARNING):
+        search.start_index(app)  # type: ignore[arg-type]
+    assert "vocabulary.csv:7:" in caplog.text, caplog.text
+    assert "vocabulary.csv:8:" not in caplog.text

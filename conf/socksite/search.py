@@ -66,6 +66,8 @@ OUTPUT = "_search"
 HEADINGS = "headings.json"
 #: How many files the words are spread over (``SHARDS`` in ``static/search.js``).
 SHARDS = 256
+#: The longest Chinese word the search page looks for (``LONGEST_WORD`` in ``static/search.js``).
+LONGEST_WORD = 12
 #: A run of Han characters: what jieba cuts.
 HAN = re.compile(f"[{HAN_RANGES}]+")
 #: A word of a query as the search page reads it: a run of Han characters, or a Latin word,
@@ -369,6 +371,13 @@ def start_index(app: Sphinx) -> None:
             vocabulary.setdefault((row.page, row.section), []).append(row.word)
     segmenter = None
     if language.startswith("zh"):
+        for row in app.socksite_vocabulary:  # type: ignore[attr-defined]
+            if row.language == language and HAN.fullmatch(row.word) and len(row.word) > LONGEST_WORD:
+                logger.warning(
+                    "%s:%d: %r is longer than the %d characters the search page looks for in a word; "
+                    "split it with a space",
+                    VOCABULARY_CSV, row.line, row.word, LONGEST_WORD,
+                )
         dictionary = {name for term in load_terms() for name in term.names.values() if HAN.fullmatch(name)}
         dictionary |= {word for words in vocabulary.values() for word in words if HAN.fullmatch(word)}
         segmenter = Segmenter(dictionary, traditional=bool(TRADITIONAL.fullmatch(language)))

@@ -33,7 +33,7 @@ const SHOWN = 10;
 const SHARDS = 256;
 /** The most words a vocabulary row is looked up by, in a longer query. */
 const LONGEST_PHRASE = 6;
-/** The longest Chinese word looked for, in characters. */
+/** The longest Chinese word looked for, in characters (socksite.search.LONGEST_WORD). */
 const LONGEST_WORD = 12;
 // The Han characters the index cuts: the same ranges as socksite.meta.HAN.
 const HAN_RANGES = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
