@@ -283,6 +283,7 @@ def test_every_word_of_the_search_index_leads_to_a_record(site: Path, language: 
     """Every shard is written, holds only words that belong in it, and names only records that exist."""
     from search_queries import records, shard_files
 
+    from socksite.search import HAN as HAN_RUN
     from socksite.search import SHARDS, shard
 
     folder = site / language.folder
@@ -306,6 +307,13 @@ def test_every_word_of_the_search_index_leads_to_a_record(site: Path, language: 
                 unknown |= set(found) - numbers
     assert not wrong, f"words in the wrong shard (the search page would not find them): {wrong[:5]}"
     assert not unknown, f"the index names records that were not written: {sorted(unknown)[:5]}"
+    # The search page cuts Chinese with the word list alone: it must hold exactly the index's words.
+    words = folder / "_search" / "words.json"
+    chinese = {word for kinds in shards.values() for word in kinds.get("w", {}) if len(word) > 1 and HAN_RUN.fullmatch(word)}
+    if language.code.startswith("zh"):
+        assert set(json.loads(words.read_text(encoding="utf-8"))) == chinese, "words.json and the shards disagree"
+    else:
+        assert not words.exists(), "a language whose text is not cut has a Chinese word list"
 
 
 def test_a_failed_index_write_leaves_the_earlier_index_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

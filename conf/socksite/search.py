@@ -20,11 +20,15 @@ of file, so that a search fetches only what its words need:
 ``headings.json``
     Every record's address, title and page, which the search page loads on
     arrival, so that it lists the results as soon as it has ranked them.
+``words.json`` (Chinese only)
+    The Chinese words of two characters or more the index holds, which the
+    search page also loads on arrival: it cuts a query with them, then fetches
+    only the shards of the query's words.
 
 Chinese is cut into words by jieba, with the site's terms and the readers'
 vocabulary as its dictionary.  The search page (``static/search.js``) cuts a
-query into the longest words the index holds, which it finds in the shards of
-the query's characters, so the query and the index always agree.  English words
+query into the longest words the index holds (``words.json``), so the query and
+the index always agree.  English words
 count as their stem (Snowball's, as Sphinx uses): a record that says
 "closing" is found by "close" and "closed".
 
@@ -64,6 +68,9 @@ OUTPUT = "_search"
 #: Each record's address, title and page, by number: the search page lists its results with these
 #: at once, and fills in each summary as its record arrives.
 HEADINGS = "headings.json"
+#: The Chinese words the index holds, for the search page to cut a query with before it fetches
+#: any shard (written for languages whose text is cut into words).
+WORDS = "words.json"
 #: How many files the words are spread over (``SHARDS`` in ``static/search.js``).
 SHARDS = 256
 #: The longest Chinese word the search page looks for (``LONGEST_WORD`` in ``static/search.js``).
@@ -485,8 +492,12 @@ def write_files(site: SiteIndex, output: Path) -> None:
         for number, (_, record) in enumerate(records):
             _write_json(fresh / "r" / f"{number}.json", record.shown())
         _write_json(fresh / HEADINGS, [[record.url, record.title, record.page] for _, record in records])
-        for number, file in enumerate(shards(site, records)):
+        files = shards(site, records)
+        for number, file in enumerate(files):
             _write_json(fresh / f"{number:02x}.json", file)
+        if site.words.segmenter:
+            chinese = {word for file in files for word in file.get("w", {}) if len(word) > 1 and HAN.fullmatch(word)}
+            _write_json(fresh / WORDS, sorted(chinese))
         shutil.rmtree(output, ignore_errors=True)
         fresh.rename(output)
     finally:
@@ -538,6 +549,13 @@ def read_vocabulary(app: Sphinx) -> None:
     app.socksite_vocabulary = load_vocabulary()  # type: ignore[attr-defined]
 
 
+def tell_the_search_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Tell the search page whether this language has a Chinese word list (``html-page-context``)."""
+    site: SiteIndex | None = getattr(app, "socksite_index", None)
+    if pagename == "search" and site is not None:
+        context["socksite_search_words"] = f"{OUTPUT}/{WORDS}" if site.words.segmenter else ""
+
+
 def note_what_the_index_reads(app: Sphinx, config: Any) -> None:
     """Make the vocabulary and the terms part of the configuration (``config-inited``).
 
@@ -560,4 +578,5 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", start_index)
     app.connect("env-check-consistency", check_vocabulary)
     app.connect("doctree-resolved", collect_records)
+    app.connect("html-page-context", tell_the_search_page)
     app.connect("build-finished", write_index)

@@ -4,7 +4,7 @@
 // Each word of the query is looked up on its own, so a word no page contains is named to the reader
 // and the others still find their sections; sections are ranked by how much of the query they
 // contain.  A word is looked up in the one shard file its first letters hash to (socksite.search.shard);
-// Chinese is cut into the longest words the index holds, found in the shards of its characters.
+// Chinese is cut into the longest words the index holds (_search/words.json).
 // The words this page says come from #search-data, in the page's language.
 
 const data = JSON.parse(document.getElementById("search-data").textContent);
@@ -111,18 +111,35 @@ function cutHan(run, known) {
   return words;
 }
 
+/** The Chinese words the index holds (socksite.search.WORDS), where there are any: loaded once, on arrival. */
+let chineseWords = null;
+
+function loadWords() {
+  if (!data.words) return Promise.resolve(null);
+  chineseWords ||= fetch(new URL(data.words, document.baseURI)).then((response) => {
+    if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+    return response.json();
+  }).then((words) => new Set(words));
+  chineseWords.catch(() => { chineseWords = null; }); // tried again by the next search
+  return chineseWords;
+}
+
 /**
  * The query's words, and the shards that hold them: Latin words, numbers and identifiers in lower
  * case, Chinese cut as the index was.  All the shards are fetched at once.
  */
 async function queryWords(query) {
   const runs = (query.match(QUERY_WORD) || []).map((run) => (HAN.test(run) ? run : run.toLowerCase()));
-  // A Chinese word may begin at any character of its run: each character's shard is needed to cut it.
-  const needed = new Set(runs.flatMap((run) => (HAN.test(run) ? [...run].map(shardOf) : [shardOf(run)])));
+  const known = await loadWords();
+  // With the word list, Chinese is cut first and only its words' shards are fetched; without
+  // one (the English pages), a word may begin at any character: each character's shard is needed.
+  const cut = (isWord) => runs.flatMap((run) => (HAN.test(run) ? cutHan(run, isWord) : [run]));
+  const first = known ? cut((word) => known.has(word)) : null;
+  const starts = first || runs.flatMap((run) => (HAN.test(run) ? [...run] : [run]));
+  const needed = new Set(starts.map(shardOf));
   const held = new Map(await Promise.all([...needed].map(async (number) => [number, await fetchShard(number)])));
   const at = (word) => held.get(shardOf(word));
-  const known = (word) => Object.hasOwn(at(word).w || {}, word);
-  const words = runs.flatMap((run) => (HAN.test(run) ? cutHan(run, known) : [run]));
+  const words = first || cut((word) => Object.hasOwn(at(word).w || {}, word));
   return { words: [...new Set(words)], at };
 }
 
@@ -299,6 +316,7 @@ function searchTheAddress() {
 }
 
 loadHeadings().catch(() => {}); // a failure shows when the reader searches
+loadWords().catch(() => {});
 searchTheAddress();
 if (!input.value) input.focus();
 // While the reader types, the shards of the words so far are fetched: a word's shard depends only
