@@ -6,15 +6,16 @@ is found by the words readers use for what it explains: the rows of
 ``locale/vocabulary.csv`` aimed at it and the section's own index entries.
 They are searched but never shown.
 
-The index is plain JSON in each language's ``_search/`` folder, in two kinds
-of file, so that a search fetches only what its words need:
+The index is plain JSON in each language's ``_search/`` folder, cut into
+files so that a search fetches only what its words need:
 
 ``NN.json`` (:data:`SHARDS` of them)
     The words whose first letters (two of them; one Han character) hash to
     ``NN``.  ``w`` maps each word to the records holding it and how much it
-    counts in each; ``t`` to the records whose title holds it; ``a`` maps each reader's wording the vocabulary names (as
-    :func:`answer_key` writes it) to the records that answer it; ``p`` maps a
-    page's name (``recv``) to its records.
+    counts in each; ``t``, to the records whose title holds it; ``a``, each
+    reader's wording the vocabulary names (as :func:`answer_key` writes it)
+    to the records that answer it; ``p``, a page's name (``recv``) to its
+    records.
 ``r/N.json``
     Record *N* as a result shows it: its address, title, page and text.
 ``headings.json``
@@ -28,9 +29,8 @@ of file, so that a search fetches only what its words need:
 Chinese is cut into words by jieba, with the site's terms and the readers'
 vocabulary as its dictionary.  The search page (``static/search.js``) cuts a
 query into the longest words the index holds (``words.json``), so the query and
-the index always agree.  English words
-count as their stem (Snowball's, as Sphinx uses): a record that says
-"closing" is found by "close" and "closed".
+the index always agree.  English words count as their stem (Snowball's, as
+Sphinx uses): a record that says "closing" is found by "close" and "closed".
 
 Sphinx's own search index is not built: nothing reads it.
 """
@@ -550,9 +550,11 @@ def read_vocabulary(app: Sphinx) -> None:
 
 
 def tell_the_search_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """Tell the search page whether this language has a Chinese word list (``html-page-context``)."""
+    """Give the search page the addresses of the index's files it loads by name (``html-page-context``)."""
     site: SiteIndex | None = getattr(app, "socksite_index", None)
     if pagename == "search" and site is not None:
+        context["socksite_search_index"] = f"{OUTPUT}/"
+        context["socksite_search_headings"] = f"{OUTPUT}/{HEADINGS}"
         context["socksite_search_words"] = f"{OUTPUT}/{WORDS}" if site.words.segmenter else ""
 
 

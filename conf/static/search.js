@@ -232,7 +232,7 @@ function listed([url, title, pageTitle]) {
 let headings = null;
 
 function loadHeadings() {
-  headings ||= fetch(new URL("headings.json", index)).then((response) => {
+  headings ||= fetch(new URL(data.headings, document.baseURI)).then((response) => {
     if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
     return response.json();
   });
